@@ -1,0 +1,44 @@
+package dev.weft.api.accounts;
+
+import dev.weft.api.security.Access;
+import dev.weft.application.sharing.SharingCommands;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/fediverse-sharing")
+public class SharingController {
+    private final SharingCommands commands;
+    private final Access access;
+
+    public SharingController(SharingCommands commands, Access access) {
+        this.commands = commands;
+        this.access = access;
+    }
+
+    public record ConsentRequest(@NotBlank String consentVersion) {
+    }
+
+    @PutMapping
+    public Map<String, Object> turnOn(@PathVariable String accountId, @Valid @RequestBody ConsentRequest request) {
+        access.requireOwner(accountId);
+        commands.turnOn(accountId, request.consentVersion());
+        return Map.of("shared", true, "consentVersion", request.consentVersion());
+    }
+
+    /** Turning sharing off asks every server that received a shared post to delete it. */
+    @DeleteMapping
+    public ResponseEntity<Void> turnOff(@PathVariable String accountId) {
+        access.requireOwner(accountId);
+        commands.turnOff(accountId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.weft.api.admin;
+
+import dev.weft.api.security.Access;
+import dev.weft.application.projections.ProjectionAdmin;
+import dev.weft.application.projections.ProjectionStatus;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin")
+public class AdminController {
+    private final ProjectionAdmin projections;
+    private final Access access;
+
+    public AdminController(ProjectionAdmin projections, Access access) {
+        this.projections = projections;
+        this.access = access;
+    }
+
+    @GetMapping("/projections")
+    public List<ProjectionStatus> projections() {
+        access.requireOperatorOrAuditor();
+        return projections.statuses();
+    }
+
+    @PostMapping("/projections/{name}/rebuild")
+    public ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
+        access.requireOperator();
+        projections.rebuild(name);
+        return ResponseEntity.accepted().body(Map.of("name", name, "state", "rebuilding"));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.weft.api.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Dependencies flow one way: api -> application -> domain, infrastructure -> application.
+ * The domain knows nothing of Spring, JDBC, HTTP or Jackson; Axon's modelling annotations are its only framework.
+ */
+@AnalyzeClasses(packages = "dev.weft", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureRulesTest {
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfFrameworks = noClasses().that().resideInAPackage("dev.weft.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..", "java.net.http..",
+                    "com.fasterxml.jackson..", "tools.jackson..", "org.axonframework.spring..", "jakarta.persistence..")
+            .because("the domain must stay plain Java plus Axon's modelling annotations");
+
+    @ArchTest
+    static final ArchRule domainDependsOnNoOuterLayer = noClasses().that().resideInAPackage("dev.weft.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.weft.application..", "dev.weft.infrastructure..", "dev.weft.api..");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnlyInward = noClasses().that().resideInAPackage("dev.weft.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.weft.infrastructure..", "dev.weft.api..")
+            .because("the application layer declares ports; infrastructure implements them");
+
+    @ArchTest
+    static final ArchRule applicationUsesNoJdbcOrHttp = noClasses().that().resideInAPackage("dev.weft.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.servlet..",
+                    "org.springframework.jdbc..", "org.springframework.web..");
+
+    @ArchTest
+    static final ArchRule apiDoesNotReachIntoInfrastructure = noClasses().that().resideInAPackage("dev.weft.api..")
+            .should().dependOnClassesThat().resideInAPackage("dev.weft.infrastructure..");
+
+    @ArchTest
+    static final ArchRule infrastructureDoesNotUseApi = noClasses().that().resideInAPackage("dev.weft.infrastructure..")
+            .should().dependOnClassesThat().resideInAPackage("dev.weft.api..");
+}

@@ -1,0 +1,110 @@
+package dev.weft.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole engine over HTTP on a real PostgreSQL (the embedded one, in a fresh data dir
+ * per test JVM). Test classes share one context, so they must not assume an empty store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class WeftIntegrationTest {
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String AUDITOR_TOKEN = "test-auditor-token";
+    private static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected WeftClient api;
+
+    @DynamicPropertySource
+    static void weftProperties(DynamicPropertyRegistry registry) {
+        registry.add("weft.data-dir", DATA_DIR::toString);
+        registry.add("weft.security.operator-token", () -> OPERATOR_TOKEN);
+        registry.add("weft.security.auditor-token", () -> AUDITOR_TOKEN);
+        registry.add("weft.fediverse.consent-version", () -> "2026-11");
+        registry.add("weft.fediverse.eligible-countries", () -> "US,CA,GB,DE,FR,BR,JP,NZ");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new WeftClient("http://localhost:" + port);
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    /**
+     * Runs a request that must be refused, and checks the event store did not grow. Policies
+     * of earlier tests may still be appending, so it first waits for the store to be still.
+     */
+    protected WeftClient.Response rejectedWithoutWrites(java.util.function.Supplier<WeftClient.Response> call) {
+        long before = quietEventCount();
+        WeftClient.Response response = call.get();
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+        org.assertj.core.api.Assertions.assertThat(quietEventCount()).as("events after a rejected request")
+                .isEqualTo(before);
+        return response;
+    }
+
+    private long quietEventCount() {
+        long previous = -1;
+        long current = eventCount();
+        while (current != previous) {
+            sleep(150);
+            previous = current;
+            current = eventCount();
+        }
+        return current;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    protected static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static Path newDataDir() {
+        try {
+            Path base = Path.of("target", "it-data");
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, "weft-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

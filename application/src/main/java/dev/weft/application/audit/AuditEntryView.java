@@ -1,0 +1,11 @@
+package dev.weft.application.audit;
+
+import java.time.Instant;
+
+/**
+ * One fact in the data-sharing history: what (subject) went or was asked of whom
+ * (recipient), when, and under which consent. Entries are derived from events only.
+ */
+public record AuditEntryView(long position, int ordinal, Instant occurredAt, String kind, String subject,
+                             String recipient, String consent, String detail) {
+}

@@ -1,0 +1,63 @@
+package dev.weft.application.deletion;
+
+import dev.weft.application.distribution.CopyReader;
+import dev.weft.application.distribution.CopyView;
+import dev.weft.application.shared.PolicyCommands;
+import dev.weft.domain.deletion.DeletionReason;
+import dev.weft.domain.deletion.RequestRemoteDeletionCommand;
+import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.posts.PostDeletedEvent;
+import dev.weft.domain.posts.PostDeletionReason;
+import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks every destination that got a post to delete it, whenever the post, the sharing or
+ * the account goes. It runs after the sharing-status projection in the same group, so the
+ * copies it reads include every copy scheduled before this event.
+ */
+@Component
+@ProcessingGroup("sharing-status")
+@Order(100)
+public class RemoteDeletionPolicy {
+    private static final String NAME = "remote-deletion-policy";
+    private final PolicyCommands commands;
+    private final CopyReader copies;
+
+    public RemoteDeletionPolicy(PolicyCommands commands, CopyReader copies) {
+        this.commands = commands;
+        this.copies = copies;
+    }
+
+    @EventHandler
+    void on(PostDeletedEvent event) {
+        DeletionReason reason = event.reason() == PostDeletionReason.ACCOUNT_DELETED
+                ? DeletionReason.ACCOUNT_DELETED : DeletionReason.POST_DELETED;
+        copies.copiesOfPost(event.postId()).forEach(copy -> request(copy, reason, event.deletedAt()));
+    }
+
+    @EventHandler
+    void on(FediverseSharingTurnedOffEvent event) {
+        copies.fediverseCopiesOfAccount(event.accountId())
+                .forEach(copy -> request(copy, DeletionReason.SHARING_TURNED_OFF, event.turnedOffAt()));
+    }
+
+    /** A copy scheduled after its post was deleted is recalled at once. */
+    @EventHandler
+    void on(PostCopyScheduledEvent event) {
+        if (copies.postDeleted(event.postId())) {
+            commands.send(NAME, new RequestRemoteDeletionCommand(event.copyId(), DeletionReason.POST_DELETED,
+                    event.scheduledAt()));
+        }
+    }
+
+    private void request(CopyView copy, DeletionReason reason, Instant at) {
+        if (!copy.deletionRequested()) {
+            commands.send(NAME, new RequestRemoteDeletionCommand(copy.copyId(), reason, at));
+        }
+    }
+}

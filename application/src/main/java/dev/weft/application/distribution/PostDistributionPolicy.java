@@ -1,0 +1,47 @@
+package dev.weft.application.distribution;
+
+import dev.weft.application.graph.GraphReader;
+import dev.weft.application.shared.PolicyCommands;
+import dev.weft.domain.distribution.CopyIds;
+import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.ScheduleCopyCommand;
+import dev.weft.domain.posts.CrossPostTarget;
+import dev.weft.domain.posts.PostPublishedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who gets a copy of a new post: each chosen linked account, and each server with
+ * a follower when the post is shared. It sits in the followers group so the follower set
+ * it reads is the one in force when the post was published.
+ */
+@Component
+@ProcessingGroup("followers")
+@Order(100)
+public class PostDistributionPolicy {
+    private static final String NAME = "distribution-policy";
+    private final PolicyCommands commands;
+    private final GraphReader graph;
+
+    public PostDistributionPolicy(PolicyCommands commands, GraphReader graph) {
+        this.commands = commands;
+        this.graph = graph;
+    }
+
+    @EventHandler
+    void on(PostPublishedEvent event) {
+        for (CrossPostTarget target : event.crossPostTo()) {
+            schedule(event, Destination.linkedAccount(target.linkId(), target.platform()));
+        }
+        if (event.sharedToFediverse()) {
+            graph.followerServers(event.accountId()).forEach(host -> schedule(event, Destination.server(host)));
+        }
+    }
+
+    private void schedule(PostPublishedEvent event, Destination destination) {
+        commands.send(NAME, new ScheduleCopyCommand(CopyIds.of(event.postId(), destination), event.postId(),
+                event.accountId(), destination, event.consentVersion(), event.publishedAt()));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.weft.application.graph;
+
+public record ServerCount(String host, long followers) {
+}

@@ -1,0 +1,7 @@
+package dev.weft.application.links;
+
+import java.util.List;
+
+public interface LinkDirectory {
+    List<LinkView> linksOf(String accountId);
+}

@@ -1,0 +1,7 @@
+package dev.weft.application.posts;
+
+import java.util.Optional;
+
+public interface PostStatusReader {
+    Optional<PostStatusView> statusOf(String postId);
+}

@@ -1,0 +1,29 @@
+package dev.weft.application.posts;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Where one post went, and what came back. */
+public record PostStatusView(String postId, boolean deleted, List<CrossPost> crossPosts, Fediverse fediverse,
+                             Likes likes, Count replies, Count reposts) {
+
+    public record CrossPost(String linkId, String platform, String state, String remoteId, String remoteUrl,
+                            String error, Deletion deletion) {
+    }
+
+    public record Fediverse(boolean shared, List<Server> servers) {
+    }
+
+    public record Server(String host, String state, int attempts, Integer lastHttpStatus, Instant lastAttemptAt,
+                         Instant nextAttemptAt, Deletion deletion) {
+    }
+
+    public record Deletion(String state, String reason, Instant requestedAt, Instant deliveredAt) {
+    }
+
+    public record Likes(long count, List<String> actors) {
+    }
+
+    public record Count(long count) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.weft.application.posts;
+
+public record PublishedPost(String id, String url) {
+}

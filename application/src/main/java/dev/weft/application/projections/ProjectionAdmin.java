@@ -1,0 +1,10 @@
+package dev.weft.application.projections;
+
+import java.util.List;
+
+public interface ProjectionAdmin {
+    List<ProjectionStatus> statuses();
+
+    /** Starts a rebuild in the background; reads keep being served from the current tables. */
+    void rebuild(String name);
+}

@@ -1,0 +1,14 @@
+package dev.weft.application.timelines;
+
+import dev.weft.application.shared.Page;
+import dev.weft.application.shared.PageRequest;
+import java.util.List;
+
+public interface TimelineReader {
+    Page<TimelineItem> accountTimeline(String accountId, PageRequest page);
+
+    Page<TimelineItem> home(String accountId, PageRequest page);
+
+    /** Every post of the account not yet deleted, oldest first; used when the account goes. */
+    List<String> livePostIds(String accountId);
+}

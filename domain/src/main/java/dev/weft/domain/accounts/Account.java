@@ -1,0 +1,328 @@
+package dev.weft.domain.accounts;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.weft.domain.graph.BlockList;
+import dev.weft.domain.graph.BlockRemoteActorCommand;
+import dev.weft.domain.graph.BlockRemoteDomainCommand;
+import dev.weft.domain.graph.DomainName;
+import dev.weft.domain.graph.EvaluateFollowRequestCommand;
+import dev.weft.domain.graph.FollowDecision;
+import dev.weft.domain.graph.RemoteActorBlockedEvent;
+import dev.weft.domain.graph.RemoteActorUnblockedEvent;
+import dev.weft.domain.graph.RemoteDomainBlockedEvent;
+import dev.weft.domain.graph.RemoteDomainUnblockedEvent;
+import dev.weft.domain.graph.UnblockRemoteActorCommand;
+import dev.weft.domain.graph.UnblockRemoteDomainCommand;
+import dev.weft.domain.links.ExternalAccountLinkedEvent;
+import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
+import dev.weft.domain.links.ExternalAccountValidation;
+import dev.weft.domain.links.LinkExternalAccountCommand;
+import dev.weft.domain.links.LinkedAccount;
+import dev.weft.domain.links.LinkedAccountData;
+import dev.weft.domain.links.Platform;
+import dev.weft.domain.links.UnlinkExternalAccountCommand;
+import dev.weft.domain.posts.AuthorizePostCommand;
+import dev.weft.domain.posts.CrossPostTarget;
+import dev.weft.domain.posts.PostPermit;
+import dev.weft.domain.shared.ConflictException;
+import dev.weft.domain.shared.GoneException;
+import dev.weft.domain.shared.InvalidValueException;
+import dev.weft.domain.shared.NotEligibleException;
+import dev.weft.domain.shared.RemoteActor;
+import dev.weft.domain.shared.UnknownEntityException;
+import dev.weft.domain.sharing.FediverseEligibility;
+import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
+import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
+import dev.weft.domain.sharing.SharingStopReason;
+import dev.weft.domain.sharing.TurnOffFediverseSharingCommand;
+import dev.weft.domain.sharing.TurnOnFediverseSharingCommand;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A person's account: profile, linked accounts, fediverse consent and blocks. Followers
+ * and posts live in their own aggregates so this one stays small however popular it is.
+ */
+public class Account {
+    @AggregateIdentifier
+    private String accountId;
+    private String handle;
+    private String displayName;
+    private boolean publicProfile;
+    private String country;
+    private LocalDate birthDate;
+    private String consentVersion;
+    private boolean deleted;
+    private final Map<String, LinkedAccount> links = new LinkedHashMap<>();
+    private final BlockList blocks = new BlockList();
+
+    protected Account() {
+    }
+
+    @CommandHandler
+    public Account(RegisterAccountCommand command, HandleRegistry handles) {
+        Handle handle = new Handle(command.handle());
+        String name = DisplayName.checked(command.displayName());
+        String countryCode = Country.of(command.country()).code();
+        LocalDate born = checkedBirthDate(command.birthDate(), command.at());
+        if (!handles.claim(handle.normalized(), command.accountId())) {
+            throw new ConflictException("handle", "handle '" + handle.value() + "' is taken");
+        }
+        apply(new AccountRegisteredEvent(command.accountId(), command.publicProfile(), countryCode,
+                command.credentialHash(), command.at(), new AccountPersonalData(handle.value(), name, born)));
+    }
+
+    @CommandHandler
+    public void handle(UpdateProfileCommand command) {
+        requireActive();
+        String name = command.displayName() == null ? displayName : DisplayName.checked(command.displayName());
+        boolean makePublic = command.publicProfile() == null ? publicProfile : command.publicProfile();
+        String newCountry = command.country() == null ? country : Country.of(command.country()).code();
+        LocalDate born = command.birthDate() == null ? birthDate : checkedBirthDate(command.birthDate(), command.at());
+        apply(new AccountProfileUpdatedEvent(accountId, makePublic, newCountry, command.at(),
+                new AccountPersonalData(handle, name, born)));
+        if (!makePublic && sharingOn()) {
+            apply(new FediverseSharingTurnedOffEvent(accountId, consentVersion, SharingStopReason.PROFILE_MADE_PRIVATE,
+                    command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteAccountCommand command) {
+        requireActive();
+        apply(new AccountDeletedEvent(accountId, command.at()));
+    }
+
+    @CommandHandler
+    public String handle(LinkExternalAccountCommand command) {
+        requireActive();
+        Platform platform = Platform.fromWireName(command.platform());
+        String externalId = ExternalAccountValidation.externalAccountId(command.externalAccountId());
+        String instanceUrl = ExternalAccountValidation.instanceUrl(platform, command.instanceUrl());
+        if (links.values().stream().anyMatch(l -> l.sameExternalAccountAs(platform, externalId, instanceUrl))) {
+            throw new ConflictException("externalAccountId", "this " + platform.wireName()
+                    + " account is linked already");
+        }
+        apply(new ExternalAccountLinkedEvent(accountId, command.linkId(), platform, command.crossPostByDefault(),
+                command.at(), new LinkedAccountData(externalId, instanceUrl)));
+        return command.linkId();
+    }
+
+    @CommandHandler
+    public void handle(UnlinkExternalAccountCommand command) {
+        requireActive();
+        LinkedAccount link = requireLink(command.linkId(), "linkId");
+        apply(new ExternalAccountUnlinkedEvent(accountId, link.linkId(), link.platform(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(TurnOnFediverseSharingCommand command, FediverseEligibility eligibility) {
+        requireActive();
+        eligibility.check(new FediverseEligibility.Applicant(publicProfile, birthDate, country),
+                command.consentVersion(), today(command.at()));
+        if (!command.consentVersion().equals(consentVersion)) {
+            apply(new FediverseSharingTurnedOnEvent(accountId, command.consentVersion(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(TurnOffFediverseSharingCommand command) {
+        requireActive();
+        if (sharingOn()) {
+            apply(new FediverseSharingTurnedOffEvent(accountId, consentVersion, SharingStopReason.REQUESTED,
+                    command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(BlockRemoteActorCommand command) {
+        requireActive();
+        RemoteActor actor = RemoteActor.of(command.actorId());
+        if (!blocks.blocksActor(actor.actorId())) {
+            apply(new RemoteActorBlockedEvent(accountId, command.at(), actor));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnblockRemoteActorCommand command) {
+        requireActive();
+        RemoteActor actor = RemoteActor.of(command.actorId());
+        if (blocks.blocksActor(actor.actorId())) {
+            apply(new RemoteActorUnblockedEvent(accountId, command.at(), actor));
+        }
+    }
+
+    @CommandHandler
+    public void handle(BlockRemoteDomainCommand command) {
+        requireActive();
+        String domain = DomainName.checked(command.domain());
+        if (!blocks.blocksDomain(domain)) {
+            apply(new RemoteDomainBlockedEvent(accountId, domain, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnblockRemoteDomainCommand command) {
+        requireActive();
+        String domain = DomainName.checked(command.domain());
+        if (blocks.blocksDomain(domain)) {
+            apply(new RemoteDomainUnblockedEvent(accountId, domain, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public FollowDecision handle(EvaluateFollowRequestCommand command) {
+        if (deleted) {
+            return FollowDecision.reject("account deleted");
+        }
+        if (!sharingOn()) {
+            return FollowDecision.reject("account does not share with the fediverse");
+        }
+        if (blocks.blocks(RemoteActor.of(command.actorId()))) {
+            return FollowDecision.reject("blocked");
+        }
+        return FollowDecision.accept();
+    }
+
+    @CommandHandler
+    public PostPermit handle(AuthorizePostCommand command) {
+        requireActive();
+        return new PostPermit(accountId, crossPostTargets(command.crossPostTo()),
+                shareToFediverse(command.shareToFediverse()), consentVersion);
+    }
+
+    private List<CrossPostTarget> crossPostTargets(List<String> requested) {
+        List<CrossPostTarget> targets = new ArrayList<>();
+        if (requested == null) {
+            links.values().stream().filter(LinkedAccount::crossPostByDefault)
+                    .forEach(l -> targets.add(new CrossPostTarget(l.linkId(), l.platform())));
+            return targets;
+        }
+        for (String linkId : requested.stream().distinct().toList()) {
+            LinkedAccount link = links.get(linkId);
+            if (link == null) {
+                throw new NotEligibleException("crossPostTo", "link " + linkId + " is not linked to this account");
+            }
+            targets.add(new CrossPostTarget(link.linkId(), link.platform()));
+        }
+        return targets;
+    }
+
+    private boolean shareToFediverse(Boolean requested) {
+        if (requested == null) {
+            return sharingOn();
+        }
+        if (requested && !sharingOn()) {
+            throw new NotEligibleException("shareToFediverse", "fediverse sharing is off for this account");
+        }
+        return requested;
+    }
+
+    private LinkedAccount requireLink(String linkId, String field) {
+        LinkedAccount link = links.get(linkId);
+        if (link == null) {
+            throw new UnknownEntityException(field, "no link " + linkId + " on this account");
+        }
+        return link;
+    }
+
+    private void requireActive() {
+        if (deleted) {
+            throw new GoneException("accountId", "account " + accountId + " was deleted");
+        }
+    }
+
+    private boolean sharingOn() {
+        return consentVersion != null;
+    }
+
+    private static LocalDate checkedBirthDate(LocalDate birthDate, Instant at) {
+        if (birthDate == null) {
+            throw new InvalidValueException("birthDate", "birthDate is required");
+        }
+        if (birthDate.isAfter(today(at))) {
+            throw new InvalidValueException("birthDate", "birthDate is in the future");
+        }
+        return birthDate;
+    }
+
+    private static LocalDate today(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegisteredEvent event) {
+        accountId = event.accountId();
+        applyProfile(event.publicProfile(), event.country(), event.personal());
+    }
+
+    @EventSourcingHandler
+    void on(AccountProfileUpdatedEvent event) {
+        applyProfile(event.publicProfile(), event.country(), event.personal());
+    }
+
+    private void applyProfile(boolean isPublic, String countryCode, AccountPersonalData personal) {
+        publicProfile = isPublic;
+        country = countryCode;
+        handle = personal.handle();
+        displayName = personal.displayName();
+        birthDate = personal.birthDate();
+    }
+
+    @EventSourcingHandler
+    void on(AccountDeletedEvent event) {
+        deleted = true;
+        consentVersion = null;
+    }
+
+    @EventSourcingHandler
+    void on(ExternalAccountLinkedEvent event) {
+        LinkedAccountData data = event.personal();
+        links.put(event.linkId(), new LinkedAccount(event.linkId(), event.platform(), data.externalAccountId(),
+                data.instanceUrl(), event.crossPostByDefault()));
+    }
+
+    @EventSourcingHandler
+    void on(ExternalAccountUnlinkedEvent event) {
+        links.remove(event.linkId());
+    }
+
+    @EventSourcingHandler
+    void on(FediverseSharingTurnedOnEvent event) {
+        consentVersion = event.consentVersion();
+    }
+
+    @EventSourcingHandler
+    void on(FediverseSharingTurnedOffEvent event) {
+        consentVersion = null;
+    }
+
+    @EventSourcingHandler
+    void on(RemoteActorBlockedEvent event) {
+        blocks.addActor(event.actor().actorId());
+    }
+
+    @EventSourcingHandler
+    void on(RemoteActorUnblockedEvent event) {
+        blocks.removeActor(event.actor().actorId());
+    }
+
+    @EventSourcingHandler
+    void on(RemoteDomainBlockedEvent event) {
+        blocks.addDomain(event.domain());
+    }
+
+    @EventSourcingHandler
+    void on(RemoteDomainUnblockedEvent event) {
+        blocks.removeDomain(event.domain());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.weft.domain.accounts;
+
+import dev.weft.domain.shared.AccountEvent;
+import java.time.Instant;
+
+/** Carries the whole profile after the change, so a reader never has to merge partial updates. */
+public record AccountProfileUpdatedEvent(
+        String accountId,
+        boolean publicProfile,
+        String country,
+        Instant updatedAt,
+        AccountPersonalData personal) implements AccountEvent {
+}

@@ -1,0 +1,13 @@
+package dev.weft.domain.accounts;
+
+import dev.weft.domain.shared.AccountEvent;
+import java.time.Instant;
+
+public record AccountRegisteredEvent(
+        String accountId,
+        boolean publicProfile,
+        String country,
+        String credentialHash,
+        Instant registeredAt,
+        AccountPersonalData personal) implements AccountEvent {
+}

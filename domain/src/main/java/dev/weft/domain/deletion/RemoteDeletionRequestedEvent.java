@@ -1,0 +1,8 @@
+package dev.weft.domain.deletion;
+
+import dev.weft.domain.shared.AccountEvent;
+import dev.weft.domain.distribution.Destination;
+import java.time.Instant;
+
+public record RemoteDeletionRequestedEvent(String copyId, String postId, String accountId, Destination destination, DeletionReason reason, Instant requestedAt) implements AccountEvent {
+}

@@ -1,0 +1,7 @@
+package dev.weft.domain.engagement;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.time.Instant;
+
+public record RecordRemoteRepostCommand(@TargetAggregateIdentifier String postId, String actorId, String activityId, Instant at) {
+}

@@ -1,0 +1,8 @@
+package dev.weft.domain.engagement;
+
+import dev.weft.domain.shared.AccountEvent;
+import dev.weft.domain.shared.RemoteActor;
+import java.time.Instant;
+
+public record RemoteRepostUndoneEvent(String postId, String accountId, String activityId, Instant undoneAt, RemoteActor actor) implements AccountEvent {
+}

@@ -1,0 +1,7 @@
+package dev.weft.domain.graph;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record BlockRemoteActorCommand(@TargetAggregateIdentifier String accountId, String actorId, Instant at) {
+}

@@ -1,0 +1,7 @@
+package dev.weft.domain.graph;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record BlockRemoteDomainCommand(@TargetAggregateIdentifier String accountId, String domain, Instant at) {
+}

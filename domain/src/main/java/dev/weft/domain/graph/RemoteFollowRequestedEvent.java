@@ -1,0 +1,7 @@
+package dev.weft.domain.graph;
+
+import dev.weft.domain.shared.AccountEvent;
+import java.time.Instant;
+
+public record RemoteFollowRequestedEvent(String followId, String accountId, String activityId, Instant requestedAt, FollowerEndpoints follower) implements AccountEvent {
+}

@@ -1,0 +1,7 @@
+package dev.weft.domain.graph;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.time.Instant;
+
+public record UnfollowRemoteActorCommand(@TargetAggregateIdentifier String followingId, Instant at) {
+}

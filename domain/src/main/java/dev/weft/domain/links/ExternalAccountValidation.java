@@ -1,0 +1,50 @@
+package dev.weft.domain.links;
+
+import dev.weft.domain.shared.InvalidValueException;
+import java.net.URI;
+
+/** Checks a link request before the account aggregate accepts it. */
+public final class ExternalAccountValidation {
+    private static final int MAX_EXTERNAL_ID_LENGTH = 200;
+
+    private ExternalAccountValidation() {
+    }
+
+    public static String externalAccountId(String externalAccountId) {
+        if (externalAccountId == null || externalAccountId.isBlank()) {
+            throw new InvalidValueException("externalAccountId", "externalAccountId is required");
+        }
+        if (externalAccountId.length() > MAX_EXTERNAL_ID_LENGTH) {
+            throw new InvalidValueException("externalAccountId",
+                    "externalAccountId is longer than " + MAX_EXTERNAL_ID_LENGTH + " characters");
+        }
+        return externalAccountId.strip();
+    }
+
+    /** @return the normalised instance URL, or null for platforms that have a single instance */
+    public static String instanceUrl(Platform platform, String instanceUrl) {
+        if (!platform.needsInstanceUrl()) {
+            if (instanceUrl != null && !instanceUrl.isBlank()) {
+                throw new InvalidValueException("instanceUrl", "instanceUrl applies only to mastodon links");
+            }
+            return null;
+        }
+        if (instanceUrl == null || instanceUrl.isBlank()) {
+            throw new InvalidValueException("instanceUrl", "instanceUrl is required for " + platform.wireName());
+        }
+        return checkedHttpUrl(instanceUrl.strip());
+    }
+
+    private static String checkedHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (!http || uri.getHost() == null) {
+                throw new InvalidValueException("instanceUrl", "instanceUrl must be an http(s) URL with a host");
+            }
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("instanceUrl", "instanceUrl is not a valid URL: " + url);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.weft.domain.links;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record UnlinkExternalAccountCommand(@TargetAggregateIdentifier String accountId, String linkId, Instant at) {
+}

@@ -1,0 +1,7 @@
+package dev.weft.domain.posts;
+
+import dev.weft.domain.links.Platform;
+
+/** A linked account that gets a copy of one post. */
+public record CrossPostTarget(String linkId, Platform platform) {
+}

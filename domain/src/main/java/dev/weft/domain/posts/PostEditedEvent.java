@@ -1,0 +1,7 @@
+package dev.weft.domain.posts;
+
+import dev.weft.domain.shared.AccountEvent;
+import java.time.Instant;
+
+public record PostEditedEvent(String postId, String accountId, String language, boolean sharedToFediverse, Instant editedAt, PostContent content) implements AccountEvent {
+}

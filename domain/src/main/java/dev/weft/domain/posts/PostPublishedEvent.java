@@ -1,0 +1,8 @@
+package dev.weft.domain.posts;
+
+import dev.weft.domain.shared.AccountEvent;
+import java.util.List;
+import java.time.Instant;
+
+public record PostPublishedEvent(String postId, String accountId, Visibility visibility, String language, List<CrossPostTarget> crossPostTo, boolean sharedToFediverse, String consentVersion, Instant publishedAt, PostContent content) implements AccountEvent {
+}

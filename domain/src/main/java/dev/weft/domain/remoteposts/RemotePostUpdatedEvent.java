@@ -1,0 +1,7 @@
+package dev.weft.domain.remoteposts;
+
+import dev.weft.domain.shared.RemoteActor;
+import java.time.Instant;
+
+public record RemotePostUpdatedEvent(String remotePostId, Instant updatedAt, RemoteActor author, RemotePostContent content) {
+}

@@ -1,0 +1,8 @@
+package dev.weft.domain.sharing;
+
+public enum SharingStopReason {
+    /** The person turned it off. */
+    REQUESTED,
+    /** Federation requires a public profile; making it private ends sharing. */
+    PROFILE_MADE_PRIVATE
+}

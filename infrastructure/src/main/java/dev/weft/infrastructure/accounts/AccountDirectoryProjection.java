@@ -1,0 +1,118 @@
+package dev.weft.infrastructure.accounts;
+
+import static dev.weft.infrastructure.shared.Rows.instant;
+import static dev.weft.infrastructure.shared.Rows.ts;
+
+import dev.weft.application.accounts.AccountDirectory;
+import dev.weft.application.accounts.AccountView;
+import dev.weft.application.links.LinkDirectory;
+import dev.weft.application.links.LinkView;
+import dev.weft.domain.accounts.AccountDeletedEvent;
+import dev.weft.domain.accounts.AccountProfileUpdatedEvent;
+import dev.weft.domain.accounts.AccountRegisteredEvent;
+import dev.weft.domain.links.ExternalAccountLinkedEvent;
+import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
+import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
+import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts, their credentials and links, updated in the same transaction as the command
+ * (a subscribing processor): a client that registers and at once uses its token, or reads
+ * its account back, must find it.
+ */
+@Component
+@ProcessingGroup("directory")
+public class AccountDirectoryProjection implements AccountDirectory, LinkDirectory {
+    private final JdbcTemplate jdbc;
+
+    public AccountDirectoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountRegisteredEvent event) {
+        jdbc.update("INSERT INTO directory.account (account_id, handle, display_name, public_profile, country, "
+                        + "birth_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                event.accountId(), event.personal().handle(), event.personal().displayName(), event.publicProfile(),
+                event.country(), event.personal().birthDate(), ts(event.registeredAt()));
+        jdbc.update("INSERT INTO directory.credential (credential_hash, account_id) VALUES (?, ?)",
+                event.credentialHash(), event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountProfileUpdatedEvent event) {
+        jdbc.update("UPDATE directory.account SET display_name = ?, public_profile = ?, country = ?, birth_date = ? "
+                        + "WHERE account_id = ?", event.personal().displayName(), event.publicProfile(),
+                event.country(), event.personal().birthDate(), event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountDeletedEvent event) {
+        jdbc.update("UPDATE directory.account SET deleted_at = ?, sharing_consent_version = NULL WHERE account_id = ?",
+                ts(event.deletedAt()), event.accountId());
+        jdbc.update("DELETE FROM directory.credential WHERE account_id = ?", event.accountId());
+    }
+
+    @EventHandler
+    void on(FediverseSharingTurnedOnEvent event) {
+        jdbc.update("UPDATE directory.account SET sharing_consent_version = ? WHERE account_id = ?",
+                event.consentVersion(), event.accountId());
+    }
+
+    @EventHandler
+    void on(FediverseSharingTurnedOffEvent event) {
+        jdbc.update("UPDATE directory.account SET sharing_consent_version = NULL WHERE account_id = ?",
+                event.accountId());
+    }
+
+    @EventHandler
+    void on(ExternalAccountLinkedEvent event) {
+        jdbc.update("INSERT INTO directory.link (link_id, account_id, platform, external_account_id, instance_url, "
+                        + "cross_post_by_default, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                event.linkId(), event.accountId(), event.platform().wireName(), event.personal().externalAccountId(),
+                event.personal().instanceUrl(), event.crossPostByDefault(), ts(event.linkedAt()));
+    }
+
+    @EventHandler
+    void on(ExternalAccountUnlinkedEvent event) {
+        jdbc.update("DELETE FROM directory.link WHERE link_id = ?", event.linkId());
+    }
+
+    @Override
+    public Optional<AccountView> find(String accountId) {
+        return jdbc.query("SELECT * FROM directory.account WHERE account_id = ?", this::account, accountId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> accountIdForCredential(String credentialHash) {
+        return jdbc.queryForList("SELECT account_id FROM directory.credential WHERE credential_hash = ?",
+                String.class, credentialHash).stream().findFirst();
+    }
+
+    @Override
+    public List<LinkView> linksOf(String accountId) {
+        return jdbc.query("SELECT * FROM directory.link WHERE account_id = ? ORDER BY linked_at, link_id",
+                this::link, accountId);
+    }
+
+    private AccountView account(ResultSet rs, int row) throws SQLException {
+        String consent = rs.getString("sharing_consent_version");
+        return new AccountView(rs.getString("account_id"), rs.getString("handle"), rs.getString("display_name"),
+                rs.getBoolean("public_profile"), rs.getString("country"), rs.getDate("birth_date").toLocalDate(),
+                consent != null, consent, instant(rs, "created_at"), instant(rs, "deleted_at"));
+    }
+
+    private LinkView link(ResultSet rs, int row) throws SQLException {
+        return new LinkView(rs.getString("link_id"), rs.getString("platform"), rs.getString("external_account_id"),
+                rs.getString("instance_url"), rs.getBoolean("cross_post_by_default"), instant(rs, "linked_at"));
+    }
+}

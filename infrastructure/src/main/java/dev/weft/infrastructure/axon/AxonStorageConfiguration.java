@@ -1,0 +1,119 @@
+package dev.weft.infrastructure.axon;
+
+import dev.weft.domain.accounts.Account;
+import dev.weft.domain.distribution.PostCopy;
+import dev.weft.domain.graph.IncomingFollow;
+import dev.weft.domain.graph.OutgoingFollow;
+import dev.weft.domain.posts.Post;
+import dev.weft.domain.remoteposts.RemotePost;
+import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon's JDBC stores on PostgreSQL, declared here because Axon's own JDBC auto-configuration
+ * runs before Boot 4 has a DataSource and backs off (STACK.md, trap 1). The transaction
+ * manager is Spring's, so a projection's rows and its token commit together (trap 2).
+ */
+@Configuration
+public class AxonStorageConfiguration {
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    @Primary
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .schema(AxonTables.EVENTS)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(AxonTables.TOKENS)
+                .build();
+    }
+
+    /** Picked up by Axon's own JDBC auto-configuration too, should it activate, so both agree on names. */
+    @Bean
+    EventSchema eventSchema() {
+        return AxonTables.EVENTS;
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return AxonTables.TOKENS;
+    }
+
+    @Bean
+    SequencingPolicy<org.axonframework.eventhandling.EventMessage<?>> accountSequencingPolicy() {
+        return new AccountSequencingPolicy();
+    }
+
+    /** A projection that cannot apply an event must stop and retry, never skip it silently. */
+    @Bean
+    ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    ConfigurerModule aggregates(Cache aggregateCache) {
+        return configurer -> {
+            for (Class<?> type : new Class<?>[] {Account.class, Post.class, PostCopy.class, IncomingFollow.class,
+                    OutgoingFollow.class, RemotePost.class}) {
+                configurer.configureAggregate(cached(type, aggregateCache));
+            }
+        };
+    }
+
+    private static <T> AggregateConfigurer<T> cached(Class<T> type, Cache cache) {
+        return AggregateConfigurer.defaultConfiguration(type).configureCache(c -> cache);
+    }
+
+}

@@ -1,0 +1,119 @@
+package dev.weft.infrastructure.posts;
+
+import static dev.weft.infrastructure.shared.Rows.instant;
+import static dev.weft.infrastructure.shared.Rows.nullableInt;
+
+import dev.weft.application.distribution.CopyReader;
+import dev.weft.application.distribution.CopyView;
+import dev.weft.application.posts.PostStatusReader;
+import dev.weft.application.posts.PostStatusView;
+import dev.weft.application.posts.PostStatusView.Count;
+import dev.weft.application.posts.PostStatusView.CrossPost;
+import dev.weft.application.posts.PostStatusView.Deletion;
+import dev.weft.application.posts.PostStatusView.Fediverse;
+import dev.weft.application.posts.PostStatusView.Likes;
+import dev.weft.application.posts.PostStatusView.Server;
+import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.links.Platform;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
+    /** Likers listed in a status; the count is always exact. */
+    private static final int MAX_LIKERS_LISTED = 100;
+    private final JdbcTemplate jdbc;
+
+    public JdbcPostStatusReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<PostStatusView> statusOf(String postId) {
+        List<Map<String, Object>> posts = jdbc.queryForList("SELECT * FROM sharing_status.post WHERE post_id = ?",
+                postId);
+        if (posts.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> post = posts.get(0);
+        List<String> likers = jdbc.queryForList("SELECT actor_id FROM sharing_status.post_like WHERE post_id = ? "
+                + "ORDER BY position LIMIT ?", String.class, postId, MAX_LIKERS_LISTED);
+        return Optional.of(new PostStatusView(postId, (Boolean) post.get("deleted"), crossPosts(postId),
+                new Fediverse((Boolean) post.get("shared_to_fediverse"), servers(postId)),
+                new Likes(((Number) post.get("like_count")).longValue(), likers),
+                new Count(((Number) post.get("reply_count")).longValue()),
+                new Count(((Number) post.get("repost_count")).longValue())));
+    }
+
+    private List<CrossPost> crossPosts(String postId) {
+        return jdbc.query("SELECT * FROM sharing_status.copy WHERE post_id = ? AND kind = 'LINKED_ACCOUNT' "
+                        + "ORDER BY position",
+                (rs, i) -> new CrossPost(rs.getString("destination"), rs.getString("platform"), state(rs),
+                        rs.getString("remote_id"), rs.getString("remote_url"), rs.getString("error"), deletion(rs)),
+                postId);
+    }
+
+    private List<Server> servers(String postId) {
+        return jdbc.query("SELECT * FROM sharing_status.copy WHERE post_id = ? AND kind = 'FEDIVERSE_SERVER' "
+                        + "ORDER BY destination",
+                (rs, i) -> new Server(rs.getString("destination"), state(rs), rs.getInt("attempts"),
+                        nullableInt(rs, "last_http_status"), instant(rs, "last_attempt_at"),
+                        instant(rs, "next_attempt_at"), deletion(rs)),
+                postId);
+    }
+
+    /** One word for where the copy stands, deletion first since it is the later fact. */
+    private static String state(ResultSet rs) throws SQLException {
+        String deletion = rs.getString("deletion_state");
+        if (deletion != null) {
+            return "deletion_" + deletion.toLowerCase(Locale.ROOT);
+        }
+        return switch (rs.getString("state")) {
+            case "DELIVERED" -> "delivered";
+            case "FAILED" -> "failed";
+            case "RETRY_SCHEDULED" -> "retrying";
+            default -> "pending";
+        };
+    }
+
+    private static Deletion deletion(ResultSet rs) throws SQLException {
+        String state = rs.getString("deletion_state");
+        if (state == null) {
+            return null;
+        }
+        return new Deletion(state.toLowerCase(Locale.ROOT), rs.getString("deletion_reason").toLowerCase(Locale.ROOT),
+                instant(rs, "deletion_requested_at"), instant(rs, "deletion_delivered_at"));
+    }
+
+    @Override
+    public List<CopyView> copiesOfPost(String postId) {
+        return jdbc.query("SELECT * FROM sharing_status.copy WHERE post_id = ? ORDER BY position", this::copy, postId);
+    }
+
+    @Override
+    public List<CopyView> fediverseCopiesOfAccount(String accountId) {
+        return jdbc.query("SELECT * FROM sharing_status.copy WHERE account_id = ? AND kind = 'FEDIVERSE_SERVER' "
+                + "ORDER BY position", this::copy, accountId);
+    }
+
+    @Override
+    public boolean postDeleted(String postId) {
+        return jdbc.queryForList("SELECT deleted FROM sharing_status.post WHERE post_id = ?", Boolean.class, postId)
+                .stream().findFirst().orElse(false);
+    }
+
+    private CopyView copy(ResultSet rs, int row) throws SQLException {
+        Destination.Kind kind = Destination.Kind.valueOf(rs.getString("kind"));
+        String platform = rs.getString("platform");
+        Destination destination = new Destination(kind, rs.getString("destination"),
+                platform == null ? null : Platform.fromWireName(platform));
+        return new CopyView(rs.getString("copy_id"), rs.getString("post_id"), destination,
+                rs.getString("deletion_state") != null);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.weft.infrastructure.posts;
+
+import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
+import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
+import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.engagement.RemoteLikeRecordedEvent;
+import dev.weft.domain.engagement.RemoteLikeUndoneEvent;
+import dev.weft.domain.engagement.RemoteReplyRecordedEvent;
+import dev.weft.domain.engagement.RemoteReplyRemovedEvent;
+import dev.weft.domain.engagement.RemoteRepostRecordedEvent;
+import dev.weft.domain.engagement.RemoteRepostUndoneEvent;
+import dev.weft.domain.posts.PostDeletedEvent;
+import dev.weft.domain.posts.PostPublishedEvent;
+import dev.weft.infrastructure.projections.JdbcProjection;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Per post: each copy's delivery and deletion state, and the remote likes, replies and reposts. */
+@Component
+@ProcessingGroup(SharingStatusProjection.NAME)
+@Order(0)
+public class SharingStatusProjection extends JdbcProjection {
+    public static final String NAME = "sharing-status";
+    public static final String SCHEMA = "sharing_status";
+
+    @Autowired
+    public SharingStatusProjection(JdbcTemplate jdbc) {
+        this(jdbc, SCHEMA);
+    }
+
+    private SharingStatusProjection(JdbcTemplate jdbc, String schema) {
+        super(jdbc, schema);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String liveSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public JdbcProjection inSchema(String otherSchema) {
+        return new SharingStatusProjection(jdbc, otherSchema);
+    }
+
+    @EventHandler
+    void on(PostPublishedEvent event) {
+        jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, shared_to_fediverse, deleted, like_count, "
+                        + "reply_count, repost_count) VALUES (?, ?, ?, false, 0, 0, 0) ON CONFLICT (post_id) DO NOTHING",
+                event.postId(), event.accountId(), event.sharedToFediverse());
+    }
+
+    @EventHandler
+    void on(PostDeletedEvent event) {
+        jdbc.update("UPDATE " + table("post") + " SET deleted = true WHERE post_id = ?", event.postId());
+    }
+
+    @EventHandler
+    void on(PostCopyScheduledEvent event, TrackingToken token) {
+        jdbc.update("INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, platform, "
+                        + "consent_version, state, attempts, scheduled_at, position) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT (copy_id) DO NOTHING",
+                event.copyId(), event.postId(), event.accountId(), event.destination().kind().name(),
+                event.destination().key(),
+                event.destination().platform() == null ? null : event.destination().platform().wireName(),
+                event.consentVersion(), ts(event.scheduledAt()), position(token));
+    }
+
+    @EventHandler
+    void on(CopyDeliveryAttemptedEvent event) {
+        jdbc.update("UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, "
+                        + "last_attempt_at = ?, next_attempt_at = ?, error = ?, remote_id = COALESCE(?, remote_id), "
+                        + "remote_url = COALESCE(?, remote_url) WHERE copy_id = ?",
+                event.outcome().name(), event.attempt(), event.httpStatus(), ts(event.attemptedAt()),
+                ts(event.nextAttemptAt()), event.error(), event.remoteId(), event.remoteUrl(), event.copyId());
+    }
+
+    @EventHandler
+    void on(RemoteDeletionRequestedEvent event) {
+        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = 'REQUESTED', deletion_reason = ?, "
+                + "deletion_requested_at = ? WHERE copy_id = ?", event.reason().name(), ts(event.requestedAt()),
+                event.copyId());
+    }
+
+    @EventHandler
+    void on(RemoteDeletionDeliveredEvent event) {
+        deletionOutcome(event.copyId(), "DELIVERED", event.deliveredAt());
+    }
+
+    @EventHandler
+    void on(RemoteDeletionFailedEvent event) {
+        deletionOutcome(event.copyId(), "FAILED", null);
+    }
+
+    @EventHandler
+    void on(RemoteDeletionAbandonedEvent event) {
+        deletionOutcome(event.copyId(), "ABANDONED", null);
+    }
+
+    private void deletionOutcome(String copyId, String state, Instant deliveredAt) {
+        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = ?, deletion_delivered_at = ? WHERE copy_id = ?",
+                state, ts(deliveredAt), copyId);
+    }
+
+    @EventHandler
+    void on(RemoteLikeRecordedEvent event, TrackingToken token) {
+        int added = jdbc.update("INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, liked_at, "
+                        + "position) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
+                event.actor().actorId(), event.activityId(), ts(event.likedAt()), position(token));
+        count(event.postId(), "like_count", added);
+    }
+
+    @EventHandler
+    void on(RemoteLikeUndoneEvent event) {
+        int removed = jdbc.update("DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
+                event.postId(), event.actor().actorId());
+        count(event.postId(), "like_count", -removed);
+    }
+
+    @EventHandler
+    void on(RemoteReplyRecordedEvent event) {
+        int added = jdbc.update("INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, text, replied_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(), event.replyId(),
+                event.actor().actorId(), event.content().text(), ts(event.repliedAt()));
+        count(event.postId(), "reply_count", added);
+    }
+
+    @EventHandler
+    void on(RemoteReplyRemovedEvent event) {
+        int removed = jdbc.update("DELETE FROM " + table("post_reply") + " WHERE post_id = ? AND reply_id = ?",
+                event.postId(), event.replyId());
+        count(event.postId(), "reply_count", -removed);
+    }
+
+    @EventHandler
+    void on(RemoteRepostRecordedEvent event) {
+        int added = jdbc.update("INSERT INTO " + table("post_repost") + " (post_id, actor_id, activity_id, reposted_at) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(), event.actor().actorId(),
+                event.activityId(), ts(event.repostedAt()));
+        count(event.postId(), "repost_count", added);
+    }
+
+    @EventHandler
+    void on(RemoteRepostUndoneEvent event) {
+        int removed = jdbc.update("DELETE FROM " + table("post_repost") + " WHERE post_id = ? AND actor_id = ?",
+                event.postId(), event.actor().actorId());
+        count(event.postId(), "repost_count", -removed);
+    }
+
+    private void count(String postId, String column, int delta) {
+        if (delta != 0) {
+            jdbc.update("UPDATE " + table("post") + " SET " + column + " = " + column + " + ? WHERE post_id = ?",
+                    delta, postId);
+        }
+    }
+}

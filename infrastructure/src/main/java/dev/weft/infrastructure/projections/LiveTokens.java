@@ -1,0 +1,48 @@
+package dev.weft.infrastructure.projections;
+
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+
+/**
+ * Where the live processor of a projection stands, segment by segment. A rebuild applies
+ * exactly the events these tokens cover, so at the swap the new tables hold what the live
+ * ones held and the live processor carries on from its own token, policies included.
+ */
+record LiveTokens(Map<Segment, GapAwareTrackingToken> tokens, SequencingPolicy<? super EventMessage<?>> policy) {
+
+    boolean covers(TrackedEventMessage<?> event) {
+        long index = indexOf(event);
+        GapAwareTrackingToken token = tokenFor(event);
+        return token != null && index <= token.getIndex() && !token.getGaps().contains(index);
+    }
+
+    /** The highest index any segment has reached; nothing beyond it can be covered yet. */
+    long highestIndex() {
+        return tokens.values().stream().filter(Objects::nonNull).mapToLong(GapAwareTrackingToken::getIndex)
+                .max().orElse(-1);
+    }
+
+    /** The position up to which every segment has processed. */
+    long position() {
+        if (tokens.isEmpty() || tokens.containsValue(null)) {
+            return -1;
+        }
+        return tokens.values().stream().mapToLong(GapAwareTrackingToken::getIndex).min().orElse(-1);
+    }
+
+    private GapAwareTrackingToken tokenFor(TrackedEventMessage<?> event) {
+        Object sequence = policy.getSequenceIdentifierFor(event);
+        int hash = Objects.hashCode(sequence == null ? event.getIdentifier() : sequence);
+        return tokens.entrySet().stream().filter(e -> e.getKey().matches(hash)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    static long indexOf(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow();
+    }
+}

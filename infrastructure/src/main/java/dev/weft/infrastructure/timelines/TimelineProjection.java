@@ -1,0 +1,94 @@
+package dev.weft.infrastructure.timelines;
+
+import dev.weft.domain.posts.PostDeletedEvent;
+import dev.weft.domain.posts.PostEditedEvent;
+import dev.weft.domain.posts.PostPublishedEvent;
+import dev.weft.domain.remoteposts.RemotePostDeletedEvent;
+import dev.weft.domain.remoteposts.RemotePostReceivedEvent;
+import dev.weft.domain.remoteposts.RemotePostUpdatedEvent;
+import dev.weft.infrastructure.projections.JdbcProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Local posts per account and remote posts per author; the home timeline joins them with follows. */
+@Component
+@ProcessingGroup(TimelineProjection.NAME)
+@Order(0)
+public class TimelineProjection extends JdbcProjection {
+    public static final String NAME = "timelines";
+    public static final String SCHEMA = "timelines";
+
+    @Autowired
+    public TimelineProjection(JdbcTemplate jdbc) {
+        this(jdbc, SCHEMA);
+    }
+
+    private TimelineProjection(JdbcTemplate jdbc, String schema) {
+        super(jdbc, schema);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String liveSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public JdbcProjection inSchema(String otherSchema) {
+        return new TimelineProjection(jdbc, otherSchema);
+    }
+
+    @EventHandler
+    void on(PostPublishedEvent event, TrackingToken token) {
+        jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, position, text, content_warning, language, "
+                        + "visibility, shared_to_fediverse, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (post_id) DO NOTHING",
+                event.postId(), event.accountId(), position(token), event.content().text(),
+                event.content().contentWarning(), event.language(), event.visibility().wireName(),
+                event.sharedToFediverse(), ts(event.publishedAt()));
+    }
+
+    @EventHandler
+    void on(PostEditedEvent event) {
+        jdbc.update("UPDATE " + table("post") + " SET text = ?, content_warning = ?, language = ?, edited_at = ? "
+                        + "WHERE post_id = ?", event.content().text(), event.content().contentWarning(),
+                event.language(), ts(event.editedAt()), event.postId());
+    }
+
+    @EventHandler
+    void on(PostDeletedEvent event) {
+        jdbc.update("UPDATE " + table("post") + " SET deleted_at = ? WHERE post_id = ?", ts(event.deletedAt()),
+                event.postId());
+    }
+
+    @EventHandler
+    void on(RemotePostReceivedEvent event, TrackingToken token) {
+        jdbc.update("INSERT INTO " + table("remote_post") + " (remote_post_id, object_id, actor_id, position, text, "
+                        + "content_warning, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (remote_post_id) DO NOTHING",
+                event.remotePostId(), event.objectId(), event.author().actorId(), position(token),
+                event.content().text(), event.content().contentWarning(), event.content().url(),
+                ts(event.publishedAt()));
+    }
+
+    @EventHandler
+    void on(RemotePostUpdatedEvent event) {
+        jdbc.update("UPDATE " + table("remote_post") + " SET text = ?, content_warning = ? WHERE remote_post_id = ?",
+                event.content().text(), event.content().contentWarning(), event.remotePostId());
+    }
+
+    @EventHandler
+    void on(RemotePostDeletedEvent event) {
+        jdbc.update("UPDATE " + table("remote_post") + " SET deleted_at = ? WHERE remote_post_id = ?",
+                ts(event.deletedAt()), event.remotePostId());
+    }
+}
