@@ -17,7 +17,8 @@ import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,81 +61,81 @@ public class AuditTrailProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(FediverseSharingTurnedOnEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.turnedOnAt(), "consent_given", "fediverse sharing", "fediverse",
+    void on(FediverseSharingTurnedOnEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.turnedOnAt(), "consent_given", "fediverse sharing", "fediverse",
                 event.consentVersion(), null);
     }
 
     @EventHandler
-    void on(FediverseSharingTurnedOffEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.turnedOffAt(), "consent_withdrawn", "fediverse sharing", "fediverse",
+    void on(FediverseSharingTurnedOffEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.turnedOffAt(), "consent_withdrawn", "fediverse sharing", "fediverse",
                 event.consentVersion(), "reason: " + event.reason().name().toLowerCase());
     }
 
     @EventHandler
-    void on(ExternalAccountLinkedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.linkedAt(), "platform_linked", "link " + event.linkId(),
+    void on(ExternalAccountLinkedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.linkedAt(), "platform_linked", "link " + event.linkId(),
                 event.platform().wireName(), "link:" + event.linkId(),
                 "cross-post by default: " + event.crossPostByDefault());
     }
 
     @EventHandler
-    void on(ExternalAccountUnlinkedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.unlinkedAt(), "platform_unlinked", "link " + event.linkId(),
+    void on(ExternalAccountUnlinkedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.unlinkedAt(), "platform_unlinked", "link " + event.linkId(),
                 event.platform().wireName(), "link:" + event.linkId(), "access token erased");
     }
 
     @EventHandler
-    void on(RemoteFollowAcceptedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.acceptedAt(), "profile_disclosed", "profile and public posts",
+    void on(RemoteFollowAcceptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.acceptedAt(), "profile_disclosed", "profile and public posts",
                 event.actor().host(), null, "follower " + event.actor().actorId());
     }
 
     @EventHandler
-    void on(PostCopyScheduledEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.scheduledAt(), "post_copy_queued", "post " + event.postId(),
+    void on(PostCopyScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.scheduledAt(), "post_copy_queued", "post " + event.postId(),
                 event.destination().label(), consentFor(event.destination(), event.consentVersion()), null);
     }
 
     @EventHandler
-    void on(CopyDeliveryAttemptedEvent event, TrackingToken token) {
+    void on(CopyDeliveryAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         String kind = switch (event.outcome()) {
             case DELIVERED -> "post_copy_delivered";
             case RETRY_SCHEDULED -> "post_copy_attempt_failed";
             case FAILED -> "post_copy_failed";
         };
-        entry(token, event.accountId(), event.attemptedAt(), kind, "post " + event.postId(),
+        entry(at, eventId, event.accountId(), event.attemptedAt(), kind, "post " + event.postId(),
                 event.destination().label(), null, "attempt " + event.attempt() + ", http status "
                         + event.httpStatus() + (event.error() == null ? "" : ", " + event.error()));
     }
 
     @EventHandler
-    void on(RemoteDeletionRequestedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.requestedAt(), "deletion_requested", "post " + event.postId(),
+    void on(RemoteDeletionRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.requestedAt(), "deletion_requested", "post " + event.postId(),
                 event.destination().label(), null, "reason: " + event.reason().name().toLowerCase());
     }
 
     @EventHandler
-    void on(RemoteDeletionDeliveredEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.deliveredAt(), "deletion_delivered", "post " + event.postId(),
+    void on(RemoteDeletionDeliveredEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.deliveredAt(), "deletion_delivered", "post " + event.postId(),
                 event.destination().label(), null, null);
     }
 
     @EventHandler
-    void on(RemoteDeletionFailedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.failedAt(), "deletion_failed", "post " + event.postId(),
+    void on(RemoteDeletionFailedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.failedAt(), "deletion_failed", "post " + event.postId(),
                 event.destination().label(), null, event.reason());
     }
 
     @EventHandler
-    void on(RemoteDeletionAbandonedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.abandonedAt(), "deletion_abandoned", "post " + event.postId(),
+    void on(RemoteDeletionAbandonedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.abandonedAt(), "deletion_abandoned", "post " + event.postId(),
                 event.destination().label(), null, event.reason());
     }
 
     @EventHandler
-    void on(AccountDeletedEvent event, TrackingToken token) {
-        entry(token, event.accountId(), event.deletedAt(), "account_deleted", "account", null, null,
+    void on(AccountDeletedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.deletedAt(), "account_deleted", "account", null, null,
                 "deletion requested from every destination of every post");
     }
 
@@ -142,10 +143,11 @@ public class AuditTrailProjection extends JdbcProjection {
         return destination.kind() == Destination.Kind.LINKED_ACCOUNT ? "link:" + destination.key() : consentVersion;
     }
 
-    private void entry(TrackingToken token, String accountId, Instant at, String kind, String subject,
+    private void entry(Instant messageTime, String eventId, String accountId, Instant occurredAt, String kind,
+                       String subject,
                        String recipient, String consent, String detail) {
         jdbc.update("INSERT INTO " + table("entry") + " (position, ordinal, account_id, occurred_at, kind, subject, "
                         + "recipient, consent, detail) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                position(token), accountId, ts(at), kind, subject, recipient, consent, detail);
+                position(messageTime, eventId), accountId, ts(occurredAt), kind, subject, recipient, consent, detail);
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.axon;
 
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
@@ -31,6 +32,32 @@ final class AxonTables {
             .setTokenTypeColumn("token_type")
             .setTimestampColumn("timestamp")
             .setOwnerColumn("owner")
+            .build();
+
+    static final DeadLetterSchema DEAD_LETTERS = DeadLetterSchema.builder()
+            .deadLetterTable("dead_letter_entry")
+            .deadLetterIdentifierColumn("dead_letter_identifier")
+            .processingGroupColumn("processing_group")
+            .sequenceIdentifierColumn("sequence_identifier")
+            .sequenceIndexColumn("sequence_index")
+            .messageTypeColumn("message_type")
+            .eventIdentifierColumn("event_identifier")
+            .timestampColumn("timestamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .aggregateTypeColumn("type")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .tokenTypeColumn("token_type")
+            .tokenColumn("token")
+            .enqueuedAtColumn("enqueued_at")
+            .lastTouchedColumn("last_touched")
+            .processingStartedColumn("processing_started")
+            .causeTypeColumn("cause_type")
+            .causeMessageColumn("cause_message")
+            .diagnosticsColumn("diagnostics")
             .build();
 
     private AxonTables() {

@@ -39,6 +39,7 @@ public class StoreReadinessCheck implements ApplicationRunner {
         requireTable("domain_event_entry");
         requireTable("token_entry");
         requireTable("snapshot_event_entry");
+        requireTable("dead_letter_entry");
         String version = jdbc.queryForObject("SHOW server_version", String.class);
         LOG.info("Event store ready: PostgreSQL {}, JDBC engine, Spring transactions, Jackson 3", version);
     }

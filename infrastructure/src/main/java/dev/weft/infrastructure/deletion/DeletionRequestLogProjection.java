@@ -8,7 +8,8 @@ import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,14 +48,14 @@ public class DeletionRequestLogProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(RemoteDeletionRequestedEvent event, TrackingToken token) {
+    void on(RemoteDeletionRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         jdbc.update("INSERT INTO " + table("request") + " (copy_id, account_id, post_id, kind, destination, platform, "
                         + "reason, requested_at, outcome, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
                         + "ON CONFLICT (copy_id) DO NOTHING",
                 event.copyId(), event.accountId(), event.postId(), event.destination().kind().name(),
                 event.destination().key(),
                 event.destination().platform() == null ? null : event.destination().platform().wireName(),
-                event.reason().name(), ts(event.requestedAt()), position(token));
+                event.reason().name(), ts(event.requestedAt()), position(at, eventId));
     }
 
     @EventHandler

@@ -13,7 +13,8 @@ import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,7 @@ public class FollowerProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(RemoteFollowRequestedEvent event, TrackingToken token) {
+    void on(RemoteFollowRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         leaveAccepted(event.followId());
         jdbc.update("INSERT INTO " + table("follower") + " (follow_id, account_id, actor_id, host, inbox, shared_inbox, "
                         + "state, position, requested_at) VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) "
@@ -64,13 +65,13 @@ public class FollowerProjection extends JdbcProjection {
                         + "requested_at = EXCLUDED.requested_at, accepted_at = NULL",
                 event.followId(), event.accountId(), event.follower().actor().actorId(),
                 event.follower().actor().host(), event.follower().inbox(), event.follower().sharedInbox(),
-                position(token), ts(event.requestedAt()));
+                position(at, eventId), ts(event.requestedAt()));
     }
 
     @EventHandler
-    void on(RemoteFollowAcceptedEvent event, TrackingToken token) {
+    void on(RemoteFollowAcceptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         int changed = jdbc.update("UPDATE " + table("follower") + " SET state = 'ACCEPTED', accepted_at = ?, "
-                + "position = ? WHERE follow_id = ? AND state <> 'ACCEPTED'", ts(event.acceptedAt()), position(token),
+                + "position = ? WHERE follow_id = ? AND state <> 'ACCEPTED'", ts(event.acceptedAt()), position(at, eventId),
                 event.followId());
         if (changed == 1) {
             jdbc.update("INSERT INTO " + table("follower_count") + " (account_id, accepted) VALUES (?, 1) "
@@ -100,13 +101,13 @@ public class FollowerProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(RemoteActorFollowRequestedEvent event, TrackingToken token) {
+    void on(RemoteActorFollowRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         jdbc.update("INSERT INTO " + table("following") + " (following_id, account_id, actor_id, host, inbox, state, "
                         + "position, requested_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?) "
                         + "ON CONFLICT (following_id) DO UPDATE SET state = 'REQUESTED', inbox = EXCLUDED.inbox, "
                         + "position = EXCLUDED.position, requested_at = EXCLUDED.requested_at, accepted_at = NULL",
                 event.followingId(), event.accountId(), event.target().actor().actorId(),
-                event.target().actor().host(), event.target().inbox(), position(token), ts(event.requestedAt()));
+                event.target().actor().host(), event.target().inbox(), position(at, eventId), ts(event.requestedAt()));
     }
 
     @EventHandler

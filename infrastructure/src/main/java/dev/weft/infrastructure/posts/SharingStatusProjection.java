@@ -18,7 +18,8 @@ import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,14 +70,14 @@ public class SharingStatusProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(PostCopyScheduledEvent event, TrackingToken token) {
+    void on(PostCopyScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         jdbc.update("INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, platform, "
                         + "consent_version, state, attempts, scheduled_at, position) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT (copy_id) DO NOTHING",
                 event.copyId(), event.postId(), event.accountId(), event.destination().kind().name(),
                 event.destination().key(),
                 event.destination().platform() == null ? null : event.destination().platform().wireName(),
-                event.consentVersion(), ts(event.scheduledAt()), position(token));
+                event.consentVersion(), ts(event.scheduledAt()), position(at, eventId));
     }
 
     @EventHandler
@@ -116,10 +117,10 @@ public class SharingStatusProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(RemoteLikeRecordedEvent event, TrackingToken token) {
+    void on(RemoteLikeRecordedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         int added = jdbc.update("INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, liked_at, "
                         + "position) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
-                event.actor().actorId(), event.activityId(), ts(event.likedAt()), position(token));
+                event.actor().actorId(), event.activityId(), ts(event.likedAt()), position(at, eventId));
         count(event.postId(), "like_count", added);
     }
 

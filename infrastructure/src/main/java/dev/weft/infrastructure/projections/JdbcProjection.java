@@ -2,7 +2,6 @@ package dev.weft.infrastructure.projections;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,8 +34,16 @@ public abstract class JdbcProjection {
         return schema + "." + name;
     }
 
-    protected static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+    /**
+     * A row's place in its list: the event's own timestamp in microseconds, with three digits
+     * from its id to part events of the same microsecond. Not the tracking token: a token
+     * handed to a late-committed event carries the highest index seen so far, so a live
+     * processor and a rebuild would number the same event differently.
+     */
+    protected static long position(Instant eventTime, String eventId) {
+        long micros = Math.addExact(Math.multiplyExact(eventTime.getEpochSecond(), 1_000_000L),
+                eventTime.getNano() / 1_000);
+        return Math.addExact(Math.multiplyExact(micros, 1_000L), Math.floorMod(eventId.hashCode(), 1_000));
     }
 
     protected static Timestamp ts(Instant instant) {

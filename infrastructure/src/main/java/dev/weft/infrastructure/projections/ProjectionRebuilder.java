@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final TokenTable tokens;
+    private final EventProcessingConfiguration processing;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -45,12 +48,14 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     });
 
     public ProjectionRebuilder(List<JdbcProjection> projections, EventStorageEngine storage, JdbcTemplate jdbc,
-                               PlatformTransactionManager transactionManager, TokenTable tokens) {
+                               PlatformTransactionManager transactionManager, TokenTable tokens,
+                               EventProcessingConfiguration processing) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.storage = storage;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.tokens = tokens;
+        this.processing = processing;
     }
 
     @Override
@@ -60,11 +65,22 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     }
 
     private ProjectionStatus status(String name, long head) {
-        long position = Math.max(tokens.read(name, false).position(), 0);
+        long position = Math.max(Math.max(tokens.read(name, false).position(), localPosition(name)), 0);
         RebuildRun run = running.get(name);
         long lag = Math.max(head, 0) - position;
         return new ProjectionStatus(name, position, Math.max(head, 0), lag, run == null ? "live" : "rebuilding",
                 run == null ? null : run.progress());
+    }
+
+    /**
+     * A processor stores its token only when a batch had work for it, so the stored token
+     * trails over events no handler wants; this node's processor knows how far it really read.
+     */
+    private long localPosition(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .map(p -> p.processingStatus().values().stream()
+                        .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1))
+                .orElse(-1L);
     }
 
     @Override

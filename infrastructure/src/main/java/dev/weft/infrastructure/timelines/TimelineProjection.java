@@ -7,9 +7,11 @@ import dev.weft.domain.remoteposts.RemotePostDeletedEvent;
 import dev.weft.domain.remoteposts.RemotePostReceivedEvent;
 import dev.weft.domain.remoteposts.RemotePostUpdatedEvent;
 import dev.weft.infrastructure.projections.JdbcProjection;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,11 +50,11 @@ public class TimelineProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(PostPublishedEvent event, TrackingToken token) {
+    void on(PostPublishedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, position, text, content_warning, language, "
                         + "visibility, shared_to_fediverse, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (post_id) DO NOTHING",
-                event.postId(), event.accountId(), position(token), event.content().text(),
+                event.postId(), event.accountId(), position(at, eventId), event.content().text(),
                 event.content().contentWarning(), event.language(), event.visibility().wireName(),
                 event.sharedToFediverse(), ts(event.publishedAt()));
     }
@@ -71,11 +73,11 @@ public class TimelineProjection extends JdbcProjection {
     }
 
     @EventHandler
-    void on(RemotePostReceivedEvent event, TrackingToken token) {
+    void on(RemotePostReceivedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         jdbc.update("INSERT INTO " + table("remote_post") + " (remote_post_id, object_id, actor_id, position, text, "
                         + "content_warning, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (remote_post_id) DO NOTHING",
-                event.remotePostId(), event.objectId(), event.author().actorId(), position(token),
+                event.remotePostId(), event.objectId(), event.author().actorId(), position(at, eventId),
                 event.content().text(), event.content().contentWarning(), event.content().url(),
                 ts(event.publishedAt()));
     }

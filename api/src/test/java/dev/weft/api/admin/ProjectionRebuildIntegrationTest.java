@@ -1,0 +1,260 @@
+package dev.weft.api.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.api.support.WeftClient.Response;
+import dev.weft.api.support.WeftIntegrationTest;
+import dev.weft.application.accounts.AccountCommands;
+import dev.weft.application.accounts.NewAccount;
+import dev.weft.application.accounts.ProfileChanges;
+import dev.weft.application.deletion.DeletionRequests;
+import dev.weft.application.engagement.EngagementRecorder;
+import dev.weft.application.graph.BlockCommands;
+import dev.weft.application.graph.FollowingCommands;
+import dev.weft.application.graph.IncomingFollows;
+import dev.weft.application.links.LinkCommands;
+import dev.weft.application.links.NewLink;
+import dev.weft.application.posts.NewPost;
+import dev.weft.application.posts.PostChanges;
+import dev.weft.application.posts.PostCommands;
+import dev.weft.application.sharing.SharingCommands;
+import dev.weft.application.shared.Clock;
+import dev.weft.application.shared.CommandSender;
+import dev.weft.application.timelines.RemotePosts;
+import dev.weft.domain.deletion.DeletionOutcome;
+import dev.weft.domain.distribution.CopyIds;
+import dev.weft.domain.distribution.DeliveryOutcome;
+import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A rebuild replays every event and must end with tables identical to the ones it
+ * replaced, over thousands of events of every kind, also while writes keep arriving.
+ */
+class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
+    private static final List<String> PROJECTIONS = List.of("timelines", "followers", "sharing-status",
+            "deletion-requests", "audit");
+    private static final Map<String, String> SCHEMAS = Map.of("timelines", "timelines", "followers", "followers",
+            "sharing-status", "sharing_status", "deletion-requests", "deletion_requests", "audit", "audit");
+
+    @Autowired AccountCommands accounts;
+    @Autowired LinkCommands links;
+    @Autowired SharingCommands sharing;
+    @Autowired PostCommands posts;
+    @Autowired IncomingFollows incomingFollows;
+    @Autowired FollowingCommands following;
+    @Autowired BlockCommands blocks;
+    @Autowired EngagementRecorder engagement;
+    @Autowired RemotePosts remotePosts;
+    @Autowired DeletionRequests deletions;
+    @Autowired CommandSender commands;
+    @Autowired Clock clock;
+
+    @Test
+    void aRebuildReproducesEveryProjectionExactly() throws Exception {
+        long before = eventCount();
+        for (int account = 0; account < 15; account++) {
+            generateHistory(account);
+        }
+        awaitCaughtUp();
+        assertThat(eventCount() - before).as("events generated").isGreaterThan(3000);
+        Map<String, List<String>> original = dumpAll();
+        assertThat(original.get("sharing-status")).isNotEmpty();
+
+        for (String name : PROJECTIONS) {
+            rebuildAndWait(name);
+        }
+        assertSameProjections(dumpAll(), original);
+    }
+
+    @Test
+    void aRebuildUnderConcurrentWritesMatchesAQuietRebuild() throws Exception {
+        generateHistory(100);
+        awaitCaughtUp();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            int i = 0;
+            while (writing.get()) {
+                generateSmallBurst(200 + i++);
+            }
+        });
+        writer.start();
+        Thread.sleep(300);
+        rebuildAndWait("sharing-status");
+        rebuildAndWait("audit");
+        writing.set(false);
+        writer.join();
+        awaitCaughtUp();
+        Map<String, List<String>> afterBusyRebuild = dumpAll();
+        rebuildAndWait("sharing-status");
+        rebuildAndWait("audit");
+        assertSameProjections(dumpAll(), afterBusyRebuild);
+    }
+
+    @Test
+    void onlyOperatorsRebuildAndUnknownProjectionsAreNotFound() {
+        assertThat(api.post("/api/v1/admin/projections/timelines/rebuild", AUDITOR_TOKEN, null).status())
+                .isEqualTo(403);
+        Response unknown = api.post("/api/v1/admin/projections/nope/rebuild", OPERATOR_TOKEN, null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("field")).isEqualTo("name");
+        Response listed = api.get("/api/v1/admin/projections", OPERATOR_TOKEN);
+        assertThat(listed.json().size()).isEqualTo(PROJECTIONS.size());
+        assertThat(listed.json().get(0).path("state").asString()).isEqualTo("live");
+    }
+
+    private void generateHistory(int n) {
+        String accountId = accounts.register(new NewAccount("rb" + n + "_" + System.nanoTime() % 100000,
+                "Rebuild " + n, true, "US", java.time.LocalDate.parse("1985-03-0" + (1 + n % 9)))).id();
+        String linkId = links.link(accountId, new NewLink("mastodon", "user" + n, "https://masto" + n + ".example",
+                "token-" + n, n % 2 == 0));
+        sharing.turnOn(accountId, "2026-11");
+        List<String> actors = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            String actor = "https://s" + (f % 3) + ".example/users/a" + n + "_" + f;
+            actors.add(actor);
+            incomingFollows.receive(accountId, actor, actor + "/inbox", "https://s" + (f % 3) + ".example/inbox",
+                    actor + "/follow");
+        }
+        String followed = "https://far.example/users/f" + n;
+        following.follow(accountId, followed, followed + "/inbox");
+        following.recordAccepted(accountId, followed);
+        awaitFollowers(accountId, 6);
+        List<String> postIds = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            String postId = posts.publish(accountId, new NewPost("post " + p + " of " + n, p % 5 == 0 ? "cw" : null,
+                    "en", p % 7 == 0 ? "followers-only" : "public", p % 3 == 0 ? List.of(linkId) : null, null)).id();
+            postIds.add(postId);
+            engagement.like(postId, actors.get(p % 6), actors.get(p % 6) + "/like/" + p);
+            if (p % 2 == 0) {
+                engagement.reply(postId, actors.get((p + 1) % 6), actors.get((p + 1) % 6) + "/note/" + p, "re " + p);
+            }
+            if (p % 7 != 0 && p % 4 == 0) {
+                engagement.repost(postId, actors.get((p + 2) % 6), actors.get((p + 2) % 6) + "/announce/" + p);
+            }
+            remotePosts.receive(followed + "/notes/" + p, followed, "remote " + p, null, followed + "/notes/" + p,
+                    Instant.now());
+        }
+        awaitCopies(postIds.get(postIds.size() - 1));
+        for (int p = 0; p < 20; p += 4) {
+            posts.edit(accountId, postIds.get(p), new PostChanges("edited " + p, null, null));
+            commands.send(new RecordDeliveryAttemptCommand(CopyIds.of(postIds.get(p), Destination.server("s0.example")),
+                    p % 8 == 0 ? DeliveryOutcome.DELIVERED : DeliveryOutcome.RETRY_SCHEDULED, p % 8 == 0 ? 202 : 503,
+                    p % 8 == 0 ? null : "unavailable", null, null, clock.now().plusSeconds(60), clock.now()));
+            engagement.unlike(postIds.get(p), actors.get(p % 6), actors.get(p % 6) + "/like/" + p);
+        }
+        posts.delete(accountId, postIds.get(1));
+        deletions.request(postIds.get(2), "s1.example");
+        blocks.blockActor(accountId, actors.get(5));
+        blocks.blockDomain(accountId, "s2.example");
+        remotePosts.delete(followed + "/notes/3", followed);
+        if (n % 3 == 0) {
+            sharing.turnOff(accountId);
+        }
+        if (n % 4 == 1) {
+            accounts.updateProfile(accountId, new ProfileChanges(null, false, null, null));
+        }
+        if (n % 5 == 2) {
+            accounts.delete(accountId);
+        }
+        awaitDeletionOutcomes(postIds.get(2));
+    }
+
+    private void awaitDeletionOutcomes(String postId) {
+        await("deletion of " + postId, () -> jdbc.queryForObject("SELECT count(*) FROM sharing_status.copy "
+                + "WHERE post_id = ? AND deletion_state IS NOT NULL", Long.class, postId) > 0);
+        deletions.recordOutcome(postId, Destination.server("s1.example"), DeletionOutcome.FAILED, "503");
+        deletions.recordOutcome(postId, Destination.server("s1.example"), DeletionOutcome.DELIVERED, null);
+    }
+
+    private void generateSmallBurst(int n) {
+        String accountId = accounts.register(new NewAccount("burst" + n + "_" + System.nanoTime() % 100000,
+                "Burst", true, "US", java.time.LocalDate.parse("1980-01-01"))).id();
+        sharing.turnOn(accountId, "2026-11");
+        incomingFollows.receive(accountId, "https://b.example/u" + n, "https://b.example/u" + n + "/inbox", null,
+                "https://b.example/f" + n);
+        for (int p = 0; p < 5; p++) {
+            String postId = posts.publish(accountId, new NewPost("burst " + p, null, null, null, null, null)).id();
+            engagement.like(postId, "https://b.example/u" + n, "https://b.example/l" + n + "/" + p);
+        }
+        sharing.turnOff(accountId);
+    }
+
+    private void awaitFollowers(String accountId, int count) {
+        await("followers of " + accountId, () -> jdbc.queryForObject(
+                "SELECT count(*) FROM followers.follower WHERE account_id = ? AND state = 'ACCEPTED'", Long.class,
+                accountId) == count);
+    }
+
+    private void awaitCopies(String postId) {
+        await("copies of " + postId, () -> jdbc.queryForObject(
+                "SELECT count(*) FROM sharing_status.copy WHERE post_id = ?", Long.class, postId) >= 3);
+    }
+
+    private void awaitCaughtUp() {
+        await("projections caught up", () -> {
+            Response statuses = api.get("/api/v1/admin/projections", OPERATOR_TOKEN);
+            for (var status : statuses.json()) {
+                if (status.path("lag").asLong() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void rebuildAndWait(String name) {
+        Response started = api.post("/api/v1/admin/projections/" + name + "/rebuild", OPERATOR_TOKEN, null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        await("rebuild of " + name, () -> {
+            for (var status : api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json()) {
+                if (status.path("name").asString().equals(name)) {
+                    return status.path("state").asString().equals("live");
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Compares row by row and names the rows that differ, so a failure says what went wrong. */
+    private static void assertSameProjections(Map<String, List<String>> actual, Map<String, List<String>> expected) {
+        for (String name : PROJECTIONS) {
+            List<String> missing = new ArrayList<>(expected.get(name));
+            missing.removeAll(actual.get(name));
+            List<String> extra = new ArrayList<>(actual.get(name));
+            extra.removeAll(expected.get(name));
+            assertThat(missing).as("rows of %s lost by the rebuild", name).isEmpty();
+            assertThat(extra).as("rows of %s added by the rebuild", name).isEmpty();
+            assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
+        }
+    }
+
+    private Map<String, List<String>> dumpAll() {
+        Map<String, List<String>> dump = new LinkedHashMap<>();
+        for (String name : PROJECTIONS) {
+            dump.put(name, dumpSchema(SCHEMAS.get(name)));
+        }
+        return dump;
+    }
+
+    private List<String> dumpSchema(String schema) {
+        List<String> rows = new ArrayList<>();
+        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = ? ORDER BY table_name", String.class, schema);
+        for (String table : tables) {
+            for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + schema + "." + table
+                    + " t ORDER BY t::text")) {
+                rows.add(table + " " + row);
+            }
+        }
+        return rows;
+    }
+}
