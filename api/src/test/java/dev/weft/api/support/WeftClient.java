@@ -15,7 +15,7 @@ public final class WeftClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
-    WeftClient(String base) {
+    public WeftClient(String base) {
         this.base = base;
     }
 

@@ -14,8 +14,11 @@ import dev.weft.domain.links.ExternalAccountLinkedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -31,7 +34,16 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("directory")
 public class AccountDirectoryProjection implements AccountDirectory, LinkDirectory {
+    /**
+     * Every API call resolves its token; the cache spares PostgreSQL that lookup. A deleted
+     * account's token is dropped here at once, and on other nodes within the expiry.
+     */
+    private static final Duration CREDENTIAL_CACHE_EXPIRY = Duration.ofSeconds(30);
     private final JdbcTemplate jdbc;
+    private final Cache<String, String> accountByCredential = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(CREDENTIAL_CACHE_EXPIRY)
+            .build();
 
     public AccountDirectoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -59,6 +71,7 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
         jdbc.update("UPDATE directory.account SET deleted_at = ?, sharing_consent_version = NULL WHERE account_id = ?",
                 ts(event.deletedAt()), event.accountId());
         jdbc.update("DELETE FROM directory.credential WHERE account_id = ?", event.accountId());
+        accountByCredential.asMap().values().removeIf(event.accountId()::equals);
     }
 
     @EventHandler
@@ -94,8 +107,14 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
 
     @Override
     public Optional<String> accountIdForCredential(String credentialHash) {
-        return jdbc.queryForList("SELECT account_id FROM directory.credential WHERE credential_hash = ?",
-                String.class, credentialHash).stream().findFirst();
+        String cached = accountByCredential.getIfPresent(credentialHash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> stored = jdbc.queryForList("SELECT account_id FROM directory.credential "
+                + "WHERE credential_hash = ?", String.class, credentialHash).stream().findFirst();
+        stored.ifPresent(accountId -> accountByCredential.put(credentialHash, accountId));
+        return stored;
     }
 
     @Override
