@@ -7,6 +7,7 @@ import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient;
 import dev.weft.api.support.WeftClient.Response;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged engine, killed without warning and started again on the same data dir,
- * still has everything it acknowledged; a clean stop and start does too.
+ * The packaged jar as a separate process: killed without warning and started again on the
+ * same data dir it still has everything it acknowledged, and given WEFT_DB_URL it uses that
+ * server instead of starting its own.
  */
-class CrashRecoveryIT {
+class PackagedEngineIT {
     private final Path dataDir = newDataDir();
     private Process engine;
+    private String externalDb;
     private WeftClient api;
 
     @AfterEach
@@ -60,6 +63,26 @@ class CrashRecoveryIT {
                 .isEqualTo(acknowledged.size());
     }
 
+    @Test
+    void usesAConfiguredPostgreSQLInsteadOfTheEmbeddedOne() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            externalDb = server.getJdbcUrl("postgres", "postgres");
+            start();
+            Registered bob = TestAccounts.register(api, "external");
+            assertThat(api.get(bob.path(), bob.token()).status()).isEqualTo(200);
+            try (var connection = server.getPostgresDatabase().getConnection();
+                 var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT count(*) FROM directory.account")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(1);
+            }
+            assertThat(dataDir.resolve("postgres")).doesNotExist();
+            assertThat(Files.readString(dataDir.resolve("engine.log"))).contains("Database: external PostgreSQL");
+            engine.destroy();
+            engine.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private void awaitTimeline(Registered account, int size) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (api.get(account.path() + "/timeline?limit=100", account.token()).json().path("items").size() < size) {
@@ -76,6 +99,10 @@ class CrashRecoveryIT {
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("WEFT_DATA_DIR", dataDir.toString());
         builder.environment().remove("WEFT_DB_URL");
+        if (externalDb != null) {
+            builder.environment().put("WEFT_DB_URL", externalDb);
+            builder.environment().put("WEFT_DB_USER", "postgres");
+        }
         engine = builder.start();
         api = new WeftClient("http://localhost:" + port);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
