@@ -63,6 +63,9 @@ public class PostCopy {
 
     @CommandHandler
     public void handle(RecordRemoteDeletionOutcomeCommand command) {
+        if (command.outcome() == null) {
+            throw new InvalidValueException("outcome", "a deletion outcome is required");
+        }
         if (!deletionRequested) {
             throw new ConflictException("copyId", "no deletion was requested for copy " + copyId);
         }

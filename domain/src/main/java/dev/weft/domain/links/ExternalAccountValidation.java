@@ -2,6 +2,7 @@ package dev.weft.domain.links;
 
 import dev.weft.domain.shared.InvalidValueException;
 import java.net.URI;
+import java.util.Locale;
 
 /** Checks a link request before the account aggregate accepts it. */
 public final class ExternalAccountValidation {
@@ -42,7 +43,8 @@ public final class ExternalAccountValidation {
             if (!http || uri.getHost() == null) {
                 throw new InvalidValueException("instanceUrl", "instanceUrl must be an http(s) URL with a host");
             }
-            return uri.getScheme() + "://" + uri.getRawAuthority();
+            // Host names are case-insensitive: normalise so the duplicate-link check sees one instance.
+            return uri.getScheme() + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("instanceUrl", "instanceUrl is not a valid URL: " + url);
         }

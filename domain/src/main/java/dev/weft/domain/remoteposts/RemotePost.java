@@ -46,6 +46,9 @@ public class RemotePost {
         if (deleted) {
             throw new GoneException("remotePostId", "the remote post was deleted");
         }
+        if (command.text() == null) {
+            throw new InvalidValueException("text", "a remote post needs content");
+        }
         apply(new RemotePostUpdatedEvent(remotePostId, command.at(), author,
                 new RemotePostContent(command.text(), command.contentWarning(), content.url())));
     }

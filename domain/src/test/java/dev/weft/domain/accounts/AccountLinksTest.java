@@ -79,6 +79,14 @@ class AccountLinksTest {
     }
 
     @Test
+    void theInstanceHostIsRecordedInLowerCase() {
+        fixture.given(registered())
+                .when(link(LINK_ID, "mastodon", "alice", "https://Mastodon.Social:443/"))
+                .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, true, AT,
+                        new LinkedAccountData("alice", "https://mastodon.social:443")));
+    }
+
+    @Test
     void theSameNameOnAnotherMastodonInstanceIsAnotherAccount() {
         fixture.given(registered(), mastodonLinked())
                 .when(link("link-2", "mastodon", "alice", "https://fosstodon.org"))
