@@ -12,7 +12,7 @@ import java.util.Map;
  * The knobs. Each one is an environment variable and a {@code --name=value} argument; the
  * argument wins. Defaults are the issue's: 1, 8 and 32 clients, 5 s warm-up + 20 s measured.
  */
-record BenchConfig(List<Integer> levels, Duration warmup, Duration duration, Path engineJar,
+record BenchConfig(List<Integer> levels, Duration warmup, Duration duration, Duration initialWarmup, Path engineJar,
                    List<String> engineJvmOpts, Path outDir, Duration startTimeout, Duration settleTimeout,
                    int payloadBytes) {
 
@@ -21,15 +21,16 @@ record BenchConfig(List<Integer> levels, Duration warmup, Duration duration, Pat
               --levels=1,8,32            WEFT_BENCH_LEVELS        concurrent clients per level
               --duration=20              WEFT_BENCH_DURATION      measured seconds per level (each phase)
               --warmup=5                 WEFT_BENCH_WARMUP        warm-up seconds before each measured phase
+              --initial-warmup=10        WEFT_BENCH_INITIAL_WARMUP one-off engine warm-up (JIT) before the first level, 0 = none
               --engine-jar=PATH          WEFT_BENCH_ENGINE_JAR    default api/target/weft.jar
-              --engine-jvm-opts="..."    WEFT_BENCH_ENGINE_JVM_OPTS  JVM options of the engine child (default -Xms1g -Xmx1g)
+              --engine-jvm-opts="..."    WEFT_BENCH_ENGINE_JVM_OPTS  JVM options of the engine child (default -XX:MaxRAMPercentage=75, as docker/Dockerfile)
               --out-dir=PATH             WEFT_BENCH_OUT_DIR       where engine.log and results.txt go (default bench/out)
               --start-timeout=180        WEFT_BENCH_START_TIMEOUT seconds to wait for the engine to answer
               --settle-timeout=60        WEFT_BENCH_SETTLE_TIMEOUT max seconds to wait for projections to go quiet
               --payload-bytes=300        WEFT_BENCH_PAYLOAD_BYTES size of the INSERT payload and of the post text
             """;
 
-    private static final List<String> KEYS = List.of("levels", "duration", "warmup", "engine-jar",
+    private static final List<String> KEYS = List.of("levels", "duration", "warmup", "initial-warmup", "engine-jar",
             "engine-jvm-opts", "out-dir", "start-timeout", "settle-timeout", "payload-bytes");
 
     static BenchConfig from(String[] args) {
@@ -62,10 +63,12 @@ record BenchConfig(List<Integer> levels, Duration warmup, Duration duration, Pat
             }
             levels.add(clients);
         }
-        String jvmOpts = values.getOrDefault("engine-jvm-opts", "-Xms1g -Xmx1g");
+        // The default is what docker/Dockerfile ships with.
+        String jvmOpts = values.getOrDefault("engine-jvm-opts", "-XX:MaxRAMPercentage=75");
         return new BenchConfig(List.copyOf(levels),
                 seconds(values.getOrDefault("warmup", "5")),
                 seconds(values.getOrDefault("duration", "20")),
+                seconds(values.getOrDefault("initial-warmup", "10")),
                 Path.of(values.getOrDefault("engine-jar", "api/target/weft.jar")).toAbsolutePath(),
                 jvmOpts.isBlank() ? List.of() : Arrays.asList(jvmOpts.strip().split("\\s+")),
                 Path.of(values.getOrDefault("out-dir", "bench/out")).toAbsolutePath(),

@@ -35,6 +35,7 @@ final class ClosedLoopLoad {
     }
 
     record Result(String name, int clients, double seconds, long successes, long errors, long attempts,
+                  long totalSuccesses,
                   Histogram latencies, boolean aborted, Map<String, Long> errorKinds, Map<String, String> errorSamples) {
 
         double perSecond() {
@@ -63,6 +64,7 @@ final class ClosedLoopLoad {
         AtomicLong attempts = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         LongAdder windowSuccesses = new LongAdder();
+        LongAdder allSuccesses = new LongAdder();
         LongAdder windowErrors = new LongAdder();
         Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
         Map<String, String> errorSamples = new ConcurrentHashMap<>();
@@ -98,6 +100,7 @@ final class ClosedLoopLoad {
                         long attempt = attempts.incrementAndGet();
                         boolean inWindow = done >= measureStart && done < end;
                         if (error == null) {
+                            allSuccesses.increment();
                             if (inWindow) {
                                 windowSuccesses.increment();
                                 histogram.recordValue(Math.min(done - now, HIGHEST_TRACKABLE_NANOS));
@@ -147,7 +150,7 @@ final class ClosedLoopLoad {
         Map<String, Long> kinds = new TreeMap<>();
         errorKinds.forEach((k, v) -> kinds.put(k, v.sum()));
         return new Result(name, clients, measured.toNanos() / 1e9, windowSuccesses.sum(), windowErrors.sum(),
-                attempts.get(), all, abort.get(), kinds, new TreeMap<>(errorSamples));
+                attempts.get(), allSuccesses.sum(), all, abort.get(), kinds, new TreeMap<>(errorSamples));
     }
 
     private static Operation openOrNull(OperationFactory factory, int index, List<Throwable> failures) {

@@ -2,7 +2,6 @@ package dev.weft.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -69,7 +68,9 @@ public final class PublishLoadBench {
 
     record Level(int clients, ClosedLoopLoad.Result publish, ClosedLoopLoad.Result insert,
                  PgCounters publishCost, long publishesTotal, double settleSeconds,
-                 PgCounters insertCost, long insertsTotal) {
+                 PgCounters insertCost, long insertsTotal,
+                 double publishCpuBusy, double publishIowait, double engineCpuMillis,
+                 double insertCpuBusy, double insertIowait) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,7 +101,8 @@ public final class PublishLoadBench {
         line("  machine      : " + machine());
         line("  bench JVM    : " + jvmDescription());
         line("  levels       : " + config.levels() + " clients; per level and per phase "
-                + seconds(config.warmup()) + " s warm-up + " + seconds(config.duration()) + " s measured");
+                + seconds(config.warmup()) + " s warm-up + " + seconds(config.duration()) + " s measured; "
+                + seconds(config.initialWarmup()) + " s engine warm-up before the first level");
         line("  payload      : post text " + config.payloadBytes() + " chars; INSERT payload "
                 + config.payloadBytes() + " bytes");
 
@@ -123,24 +125,26 @@ public final class PublishLoadBench {
 
             int port = freePort();
             Path engineData = Files.createDirectories(runDir.resolve("engine"));
-            engine = EngineProcess.start(config.engineJar(), config.engineJvmOpts(), jdbcUrl, port, engineData,
-                    engineLog);
+            // A private copy: a concurrent `mvnw package` rewriting api/target/weft.jar cannot touch the run.
+            Path jarCopy = Files.copy(config.engineJar(), runDir.resolve("weft.jar"));
+            engine = EngineProcess.start(jarCopy, config.engineJvmOpts(), jdbcUrl, port, engineData, engineLog);
             EmbeddedPostgres pgForHook = postgres;
             EngineProcess engineForHook = engine;
             cleanup = new Thread(() -> {
                 try {
                     engineForHook.stop();
                     pgForHook.close();
+                    deleteRecursively(runDir);
                 } catch (Exception ignored) {
                     // best effort on Ctrl-C
                 }
             }, "bench-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             Duration startup = engine.awaitReady(config.startTimeout());
-            line("  engine       : " + config.engineJar() + " pid " + engine.pid() + " at " + engine.baseUrl()
+            line("  engine       : " + config.engineJar() + " (run from a copy) pid " + engine.pid() + " at " + engine.baseUrl()
                     + ", answered GET /v3/api-docs after " + String.format(Locale.ROOT, "%.1f", startup.toMillis() / 1000.0)
                     + " s; log " + engineLog);
-            line("  engine JVM   : options " + (config.engineJvmOpts().isEmpty() ? "(none)"
+            line("  engine JVM   : " + engine.command().get(0) + ", options " + (config.engineJvmOpts().isEmpty() ? "(none)"
                     : String.join(" ", config.engineJvmOpts())) + "; effective " + engine.effectiveFlags());
             line("  engine env   : WEFT_DB_URL=" + jdbcUrl + " WEFT_DB_USER=postgres WEFT_DB_PASSWORD= PORT=" + port
                     + " WEFT_DB_POOL_SIZE=" + System.getenv().getOrDefault("WEFT_DB_POOL_SIZE", "(default 40)"));
@@ -151,9 +155,22 @@ public final class PublishLoadBench {
                     + " thread; each published once before the load");
             line("");
 
+            if (!config.initialWarmup().isZero()) {
+                int clients = Math.min(TARGET_LEVEL, config.maxClients());
+                progress("engine warm-up (JIT): " + clients + " publishing clients for "
+                        + seconds(config.initialWarmup()) + " s, not measured ...");
+                ClosedLoopLoad.Result warm = ClosedLoopLoad.run("warm-up", clients, config.initialWarmup(),
+                        Duration.ZERO, index -> publisher(engineForHook.baseUrl(), accounts.get(index), index,
+                                "w".repeat(config.payloadBytes())));
+                awaitQuiet(jdbcUrl, config.settleTimeout());
+                progress("engine warm-up: " + warm.totalSuccesses() + " publishes, "
+                        + (warm.attempts() - warm.totalSuccesses()) + " errors " + warm.errorKinds()
+                        + (warm.aborted() ? " (ABORTED: more than 1% errors)" : ""));
+            }
             List<Level> levels = new ArrayList<>();
             for (int clients : config.levels()) {
-                levels.add(runLevel(clients, engine.baseUrl(), jdbcUrl, accounts));
+                levels.add(runLevel(clients, engineForHook.baseUrl(), jdbcUrl, accounts,
+                        ProcessHandle.of(engineForHook.pid()).orElse(null)));
             }
             line("");
             printResults(levels);
@@ -161,7 +178,8 @@ public final class PublishLoadBench {
         } finally {
             if (engine != null) {
                 int code = engine.stop();
-                progress("engine stopped (exit code " + code + ")");
+                progress("engine stopped (exit code " + code + (code == 143 ? ": SIGTERM, the normal end of a"
+                        + " JVM stopped by Process.destroy()" : "") + ")");
             }
             if (postgres != null) {
                 postgres.close();
@@ -185,13 +203,16 @@ public final class PublishLoadBench {
 
     // ------------------------------------------------------------------ one level
 
-    private Level runLevel(int clients, String baseUrl, String jdbcUrl, List<Account> accounts) throws Exception {
+    private Level runLevel(int clients, String baseUrl, String jdbcUrl, List<Account> accounts,
+                           ProcessHandle engineProcess) throws Exception {
         progress(clients + " client(s): publishing through the API for " + seconds(config.warmup()) + " + "
                 + seconds(config.duration()) + " s ...");
         PgCounters beforePublish = counters(jdbcUrl);
+        CpuSample cpuBeforePublish = CpuSample.of(engineProcess);
         String padding = "x".repeat(config.payloadBytes());
         ClosedLoopLoad.Result publish = ClosedLoopLoad.run("publish", clients, config.warmup(), config.duration(),
                 index -> publisher(baseUrl, accounts.get(index), index, padding));
+        CpuSample cpuAfterPublish = CpuSample.of(engineProcess);
         long settleStart = System.nanoTime();
         progress(clients + " client(s): " + fmt(publish.perSecond(), 1) + " publishes/s"
                 + (publish.aborted() ? " (ABORTED: more than 1% errors)" : "")
@@ -199,6 +220,7 @@ public final class PublishLoadBench {
         boolean settled = awaitQuiet(jdbcUrl, config.settleTimeout());
         double settleSeconds = (System.nanoTime() - settleStart) / 1e9;
         PgCounters publishCost = counters(jdbcUrl).minus(beforePublish);
+        CpuSample cpuSettled = CpuSample.of(engineProcess);
         if (!settled) {
             progress("  (still writing after " + seconds(config.settleTimeout()) + " s; going on)");
         }
@@ -206,13 +228,18 @@ public final class PublishLoadBench {
         progress(clients + " JDBC connection(s): single-row INSERTs for " + seconds(config.warmup()) + " + "
                 + seconds(config.duration()) + " s ...");
         PgCounters beforeInsert = counters(jdbcUrl);
+        CpuSample cpuBeforeInsert = CpuSample.of(null);
         ClosedLoopLoad.Result insert = ClosedLoopLoad.run("insert", clients, config.warmup(), config.duration(),
-                index -> inserter(jdbcUrl, index));
+                index -> inserter(jdbcUrl, index, config.payloadBytes()));
+        CpuSample cpuAfterInsert = CpuSample.of(null);
         Thread.sleep(1500); // closed backends flush their statistics on exit
         PgCounters insertCost = counters(jdbcUrl).minus(beforeInsert);
         progress(clients + " JDBC connection(s): " + fmt(insert.perSecond(), 1) + " inserts/s");
         return new Level(clients, publish, insert, publishCost, publish.totalSuccesses(), settled ? settleSeconds : -1,
-                insertCost, insert.totalSuccesses());
+                insertCost, insert.totalSuccesses(),
+                cpuAfterPublish.busyPercentSince(cpuBeforePublish), cpuAfterPublish.iowaitPercentSince(cpuBeforePublish),
+                cpuSettled.processCpuMillisSince(cpuBeforePublish),
+                cpuAfterInsert.busyPercentSince(cpuBeforeInsert), cpuAfterInsert.iowaitPercentSince(cpuBeforeInsert));
     }
 
     private static ClosedLoopLoad.Operation publisher(String baseUrl, Account account, int index, String padding) {
@@ -234,7 +261,8 @@ public final class PublishLoadBench {
         };
     }
 
-    private static ClosedLoopLoad.Operation inserter(String jdbcUrl, int index) throws SQLException {
+    private static ClosedLoopLoad.Operation inserter(String jdbcUrl, int index, int payloadBytes)
+            throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", "postgres");
         props.setProperty("password", "");
@@ -243,19 +271,15 @@ public final class PublishLoadBench {
         Connection connection = DriverManager.getConnection(jdbcUrl, props);
         connection.setAutoCommit(true);
         PreparedStatement insert = connection.prepareStatement("INSERT INTO weft_bench.scratch (payload) VALUES (?)");
-        String padding = "y".repeat(500);
+        String padding = "y".repeat(payloadBytes);
         long[] seq = {0};
         return new ClosedLoopLoad.Operation() {
             @Override
             public String call() throws SQLException {
                 String head = "client " + index + " row " + (seq[0]++) + " ";
-                insert.setString(1, head + padding.substring(0, Math.max(0, payloadBytesFor(head))));
+                insert.setString(1, head + padding.substring(0, Math.max(0, padding.length() - head.length())));
                 int rows = insert.executeUpdate();
                 return rows == 1 ? null : "inserted " + rows + " rows";
-            }
-
-            private int payloadBytesFor(String head) {
-                return Math.min(padding.length(), PAYLOAD_BYTES - head.length());
             }
 
             @Override
@@ -265,12 +289,9 @@ public final class PublishLoadBench {
         };
     }
 
-    private static int PAYLOAD_BYTES = 300;
-
     // ------------------------------------------------------------------ setup
 
     private void createScratchTable(String jdbcUrl) throws SQLException {
-        PAYLOAD_BYTES = config.payloadBytes();
         try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             // Its own schema, made after the engine's Flyway migrated public.
             s.execute("CREATE SCHEMA weft_bench");
@@ -426,23 +447,27 @@ public final class PublishLoadBench {
         line("");
         line("Where the publishes go in PostgreSQL (whole phase incl. warm-up, cluster-wide counters, approximate):");
         line("");
-        line(String.format(Locale.ROOT, "%7s  %10s  %9s  %10s  %10s  %9s  %9s  | %10s  %9s  %9s",
+        line(String.format(Locale.ROOT, "%7s  %9s  %9s  %8s  %7s  %9s  %9s  %11s  %8s  | %9s  %9s  %9s  %8s",
                 "clients", "publishes", "events/op", "xacts/op", "rows/op", "fsyncs/op", "WAL kB/op",
-                "inserts", "fsyncs/op", "WAL kB/op"));
+                "eng CPU ms", "CPU/io %", "inserts", "fsyncs/op", "WAL kB/op", "CPU/io %"));
         for (Level l : levels) {
             PgCounters p = l.publishCost();
             PgCounters i = l.insertCost();
             double n = Math.max(1, l.publishesTotal());
             double m = Math.max(1, l.insertsTotal());
-            line(String.format(Locale.ROOT, "%7d  %10d  %9s  %10s  %10s  %9s  %9s  | %10d  %9s  %9s",
+            line(String.format(Locale.ROOT, "%7d  %9d  %9s  %8s  %7s  %9s  %9s  %11s  %8s  | %9d  %9s  %9s  %8s",
                     l.clients(), l.publishesTotal(), p.events() < 0 ? "n/a" : fmt(p.events() / n, 2),
                     fmt(p.xactCommit() / n, 1), fmt(p.tupleWrites() / n, 1), fmt(p.walSyncs() / n, 2),
-                    fmt(p.walBytes() / n / 1024, 2), l.insertsTotal(), fmt(i.walSyncs() / m, 2),
-                    fmt(i.walBytes() / m / 1024, 2)));
+                    fmt(p.walBytes() / n / 1024, 2), fmt(l.engineCpuMillis() / n, 2),
+                    fmt(l.publishCpuBusy(), 0) + "/" + fmt(l.publishIowait(), 0),
+                    l.insertsTotal(), fmt(i.walSyncs() / m, 2), fmt(i.walBytes() / m / 1024, 2),
+                    fmt(l.insertCpuBusy(), 0) + "/" + fmt(l.insertIowait(), 0)));
         }
         line("");
         line("  publish columns span the publish phase plus the wait for the engine to go quiet afterwards;");
-        line("  xacts/op counts every committed transaction (read-only ones too); fsyncs/op = WAL fsyncs.");
+        line("  xacts/op counts every committed transaction (read-only ones too); fsyncs/op = WAL fsyncs;");
+        line("  eng CPU ms = the engine process's CPU time per publish (same span); CPU/io % = all cores busy /");
+        line("  in iowait during the phase itself (warm-up + measured), engine, PostgreSQL and load generator together.");
         StringBuilder settle = new StringBuilder("  engine quiet again after the publish phase: ");
         for (Level l : levels) {
             settle.append(l.clients()).append(" clients ")
@@ -578,10 +603,5 @@ public final class PublishLoadBench {
 
     private static String fmt(double value, int decimals) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    @SuppressWarnings("unused")
-    private static PrintStream out() {
-        return System.out;
     }
 }

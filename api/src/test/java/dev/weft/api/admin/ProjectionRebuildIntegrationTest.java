@@ -214,14 +214,9 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
     private void rebuildAndWait(String name) {
         Response started = api.post("/api/v1/admin/projections/" + name + "/rebuild", OPERATOR_TOKEN, null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        await("rebuild of " + name, () -> {
-            for (var status : api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json()) {
-                if (status.path("name").asString().equals(name)) {
-                    return status.path("state").asString().equals("live");
-                }
-            }
-            return false;
-        });
+        await("rebuild of " + name, () -> statusOf(name).path("state").asString().equals("live"));
+        assertThat(statusOf(name).path("lastRebuild").path("outcome").asString())
+                .as("outcome of the rebuild of " + name + ": " + statusOf(name)).isEqualTo("succeeded");
     }
 
     /** Compares row by row and names the rows that differ, so a failure says what went wrong. */
@@ -235,6 +230,15 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
             assertThat(extra).as("rows of %s added by the rebuild", name).isEmpty();
             assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
         }
+    }
+
+    private tools.jackson.databind.JsonNode statusOf(String name) {
+        for (var status : api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json()) {
+            if (status.path("name").asString().equals(name)) {
+                return status;
+            }
+        }
+        throw new AssertionError("no projection " + name);
     }
 
     private Map<String, List<String>> dumpAll() {

@@ -1,6 +1,6 @@
 package dev.weft.application.projections;
 
-/** progress is null unless the projection is rebuilding. */
+/** progress is set while rebuilding; lastRebuild tells how the latest rebuild ended. */
 public record ProjectionStatus(String name, long position, long head, long lag, String state,
-                               RebuildProgress progress) {
+                               RebuildProgress progress, LastRebuild lastRebuild) {
 }

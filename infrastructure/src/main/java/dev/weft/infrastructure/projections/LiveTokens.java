@@ -16,8 +16,15 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 record LiveTokens(Map<Segment, GapAwareTrackingToken> tokens, SequencingPolicy<? super EventMessage<?>> policy) {
 
     boolean covers(TrackedEventMessage<?> event) {
-        long index = indexOf(event);
-        GapAwareTrackingToken token = tokenFor(event);
+        return covered(tokenFor(event), EventLog.indexOf(event));
+    }
+
+    /** Whether every segment has moved past the index. */
+    boolean passed(long index) {
+        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> covered(token, index));
+    }
+
+    private static boolean covered(GapAwareTrackingToken token, long index) {
         return token != null && index <= token.getIndex() && !token.getGaps().contains(index);
     }
 
@@ -40,9 +47,5 @@ record LiveTokens(Map<Segment, GapAwareTrackingToken> tokens, SequencingPolicy<?
         int hash = Objects.hashCode(sequence == null ? event.getIdentifier() : sequence);
         return tokens.entrySet().stream().filter(e -> e.getKey().matches(hash)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
-    }
-
-    static long indexOf(TrackedEventMessage<?> event) {
-        return event.trackingToken().position().orElseThrow();
     }
 }

@@ -4,18 +4,19 @@ import dev.weft.application.projections.ProjectionAdmin;
 import dev.weft.application.projections.ProjectionStatus;
 import dev.weft.application.shared.NotFoundException;
 import dev.weft.domain.shared.ConflictException;
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -26,20 +27,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds a projection beside the live one and swaps it in. Reads are served from the
- * live schema throughout; the swap takes the live tables' locks for as long as it takes to
- * apply the last few events and rename two schemas.
+ * live schema throughout; the swap holds the live tables' locks only while it applies the
+ * last few events and renames two schemas. The live processor keeps its own token, so the
+ * policies that share its processing group never skip or repeat an event.
  */
 @Component
 public class ProjectionRebuilder implements ProjectionAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final int BATCH_SIZE = 500;
     private static final int SWAP_ATTEMPTS = 5;
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<String, JdbcProjection> projections = new LinkedHashMap<>();
-    private final Map<String, RebuildRun> running = new ConcurrentHashMap<>();
-    private final EventStorageEngine storage;
+    private final EventLog events;
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final TokenTable tokens;
+    private final RebuildLedger ledger;
     private final EventProcessingConfiguration processing;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
@@ -47,29 +51,30 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         return thread;
     });
 
-    public ProjectionRebuilder(List<JdbcProjection> projections, EventStorageEngine storage, JdbcTemplate jdbc,
-                               PlatformTransactionManager transactionManager, TokenTable tokens,
-                               EventProcessingConfiguration processing) {
+    public ProjectionRebuilder(List<JdbcProjection> projections, EventLog events, JdbcTemplate jdbc,
+                               DataSource dataSource, PlatformTransactionManager transactionManager,
+                               TokenTable tokens, RebuildLedger ledger, EventProcessingConfiguration processing) {
         projections.forEach(p -> this.projections.put(p.name(), p));
-        this.storage = storage;
+        this.events = events;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
         this.tokens = tokens;
+        this.ledger = ledger;
         this.processing = processing;
     }
 
     @Override
     public List<ProjectionStatus> statuses() {
-        long head = tokens.head();
+        long head = Math.max(tokens.head(), 0);
         return projections.keySet().stream().map(name -> status(name, head)).toList();
     }
 
     private ProjectionStatus status(String name, long head) {
         long position = Math.max(Math.max(tokens.read(name, false).position(), localPosition(name)), 0);
-        RebuildRun run = running.get(name);
-        long lag = Math.max(head, 0) - position;
-        return new ProjectionStatus(name, position, Math.max(head, 0), lag, run == null ? "live" : "rebuilding",
-                run == null ? null : run.progress());
+        var progress = ledger.progress(name);
+        return new ProjectionStatus(name, position, head, Math.max(0, head - position),
+                progress.isPresent() ? "rebuilding" : "live", progress.orElse(null), ledger.last(name).orElse(null));
     }
 
     /**
@@ -90,37 +95,39 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             throw new NotFoundException("name", "no projection named '" + name + "'; there are "
                     + String.join(", ", projections.keySet()));
         }
-        RebuildRun run = new RebuildRun(tokens.head());
-        if (running.putIfAbsent(name, run) != null) {
-            throw new ConflictException("name", "projection '" + name + "' is already rebuilding");
-        }
-        executor.submit(() -> runRebuild(live, run));
+        RebuildLock lock = acquire(name);
+        ledger.started(name, NODE, tokens.head());
+        executor.submit(() -> runRebuild(live, lock));
     }
 
-    /** Blocks until no rebuild is running; for tests and orderly shutdown. */
-    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!running.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        return running.isEmpty();
-    }
-
-    private void runRebuild(JdbcProjection live, RebuildRun run) {
+    private RebuildLock acquire(String name) {
         try {
+            RebuildLock lock = RebuildLock.tryAcquire(dataSource, name);
+            if (lock == null) {
+                throw new ConflictException("name", "projection '" + name + "' is already rebuilding");
+            }
+            return lock;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the rebuild lock for " + name, e);
+        }
+    }
+
+    private void runRebuild(JdbcProjection live, RebuildLock lock) {
+        String error = null;
+        try (lock) {
             String twin = live.liveSchema() + "_rebuild";
             createTwin(live.liveSchema(), twin);
-            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(live.inSchema(twin));
-            ReplayCursor cursor = new ReplayCursor();
-            while (replayBatch(live.name(), handler, cursor, run) == BATCH_SIZE) {
-                LOG.debug("rebuild of {}: {}", live.name(), run.progress());
+            Replay replay = new Replay(live.name(), new AnnotationEventHandlerAdapter(live.inSchema(twin)));
+            while (transactions.execute(status -> replay.batch(tokens.read(live.name(), false), BATCH_SIZE))) {
+                ledger.progressed(live.name(), replay.applied.get());
             }
-            swap(live, twin, handler, cursor, run);
-            LOG.info("Rebuilt projection {}: {}", live.name(), run.progress());
-        } catch (RuntimeException | InterruptedException e) {
+            swap(live, twin, replay);
+            LOG.info("Rebuilt projection {} from {} events", live.name(), replay.applied.get());
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.error("Rebuild of projection {} failed; the live projection is untouched", live.name(), e);
         } finally {
-            running.remove(live.name());
+            ledger.finished(live.name(), error);
         }
     }
 
@@ -141,53 +148,18 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                 + "AND table_type = 'BASE TABLE' ORDER BY table_name", String.class, schema);
     }
 
-    /** @return how many events were read; fewer than a batch means the rebuild reached the live processor */
-    private int replayBatch(String name, AnnotationEventHandlerAdapter handler, ReplayCursor cursor, RebuildRun run) {
-        Integer read = transactions.execute(status -> apply(tokens.read(name, false), handler, cursor, run, BATCH_SIZE));
-        return read == null ? 0 : read;
-    }
-
-    private int apply(LiveTokens live, AnnotationEventHandlerAdapter handler, ReplayCursor cursor, RebuildRun run,
-                      int limit) {
-        int read = 0;
-        long ceiling = live.highestIndex();
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(cursor.token(), false)) {
-            var iterator = events.iterator();
-            while (read < limit && iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                if (LiveTokens.indexOf(event) > ceiling) {
-                    break;
-                }
-                read++;
-                applyOne(live, handler, cursor, event);
-            }
-        }
-        run.applied(read);
-        return read;
-    }
-
-    private static void applyOne(LiveTokens live, AnnotationEventHandlerAdapter handler, ReplayCursor cursor,
-                                 TrackedEventMessage<?> event) {
-        if (!live.covers(event)) {
-            cursor.deferred(event);
-            return;
-        }
-        try {
-            if (handler.canHandle(event)) {
-                handler.handle(event);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("rebuild could not apply event " + event.getIdentifier(), e);
-        }
-        cursor.applied(event);
-    }
-
-    private void swap(JdbcProjection live, String twin, AnnotationEventHandlerAdapter handler, ReplayCursor cursor,
-                      RebuildRun run) throws InterruptedException {
+    private void swap(JdbcProjection live, String twin, Replay replay) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                ReplayCursor attemptCursor = cursor.copy();
-                transactions.executeWithoutResult(status -> swapOnce(live, twin, handler, attemptCursor, run));
+                RebuildCursor before = replay.cursor.copy();
+                long appliedBefore = replay.applied.get();
+                try {
+                    transactions.executeWithoutResult(status -> swapOnce(live, twin, replay));
+                } catch (RuntimeException e) {
+                    replay.cursor = before;
+                    replay.applied.set(appliedBefore);
+                    throw e;
+                }
                 jdbc.execute("DROP SCHEMA IF EXISTS " + live.liveSchema() + "_retired CASCADE");
                 return;
             } catch (DataAccessException e) {
@@ -202,16 +174,66 @@ public class ProjectionRebuilder implements ProjectionAdmin {
 
     /**
      * Lock order matters: the live tables first, then the token rows. A live batch takes them
-     * in that order too (rows, then its token), so the two wait for each other, not deadlock.
+     * in that order too (rows, then its token), so the two wait for each other; a deadlock
+     * PostgreSQL breaks by failing one side, and either side retries.
      */
-    private void swapOnce(JdbcProjection live, String twin, AnnotationEventHandlerAdapter handler,
-                          ReplayCursor cursor, RebuildRun run) {
+    private void swapOnce(JdbcProjection live, String twin, Replay replay) {
         String schema = live.liveSchema();
         jdbc.execute("SET LOCAL lock_timeout = '10s'");
         String tables = String.join(", ", tablesOf(schema).stream().map(t -> schema + "." + t).toList());
         jdbc.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
-        apply(tokens.read(live.name(), true), handler, cursor, run, Integer.MAX_VALUE);
+        LiveTokens last = tokens.read(live.name(), true);
+        while (replay.batch(last, BATCH_SIZE)) {
+            LOG.debug("swap of {} applied a batch", live.name());
+        }
         jdbc.execute("ALTER SCHEMA " + schema + " RENAME TO " + schema + "_retired");
         jdbc.execute("ALTER SCHEMA " + twin + " RENAME TO " + schema);
+    }
+
+    /** One rebuild's reading position and the handler it feeds. */
+    private final class Replay {
+        private final String name;
+        private final AnnotationEventHandlerAdapter handler;
+        private final AtomicLong applied = new AtomicLong();
+        private RebuildCursor cursor = new RebuildCursor();
+
+        Replay(String name, AnnotationEventHandlerAdapter handler) {
+            this.name = name;
+            this.handler = handler;
+        }
+
+        /** @return whether there may be more to apply under these live tokens */
+        boolean batch(LiveTokens live, int limit) {
+            long ceiling = live.highestIndex();
+            List<TrackedEventMessage<?>> read = events.read(cursor.highest(), cursor.pending(), limit);
+            boolean advanced = false;
+            for (TrackedEventMessage<?> event : read) {
+                long index = EventLog.indexOf(event);
+                if (index > ceiling) {
+                    cursor.forgetGapsPassedBy(live);
+                    return false;
+                }
+                advanced |= index > cursor.highest();
+                applyOne(live, event, index);
+            }
+            cursor.forgetGapsPassedBy(live);
+            return advanced && read.size() == limit;
+        }
+
+        private void applyOne(LiveTokens live, TrackedEventMessage<?> event, long index) {
+            if (!live.covers(event)) {
+                cursor.deferred(index);
+                return;
+            }
+            try {
+                if (handler.canHandle(event)) {
+                    handler.handle(event);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("rebuild of " + name + " could not apply event " + index, e);
+            }
+            cursor.applied(index);
+            applied.incrementAndGet();
+        }
     }
 }
