@@ -11,9 +11,12 @@ import dev.weft.domain.graph.RequestRemoteFollowCommand;
 import dev.weft.domain.graph.UndoRemoteFollowCommand;
 import dev.weft.domain.shared.RemoteActor;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Remote actors following local accounts: the request is recorded, then decided by the account. */
+/**
+ * Remote actors following local accounts: the request is recorded, then decided by the
+ * account, each step committed on its own. A crash between them leaves the follow
+ * requested; the remote server's redelivery records nothing new and decides again.
+ */
 @Service
 public class IncomingFollows {
     private final CommandSender commands;
@@ -24,7 +27,6 @@ public class IncomingFollows {
         this.clock = clock;
     }
 
-    @Transactional
     public FollowDecision receive(String accountId, String actorId, String inbox, String sharedInbox,
                                   String activityId) {
         String followId = FollowIds.incoming(accountId, RemoteActor.of(actorId).actorId());

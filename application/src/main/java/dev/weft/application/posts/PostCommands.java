@@ -3,11 +3,9 @@ package dev.weft.application.posts;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.WeftSettings;
-import dev.weft.domain.posts.AuthorizePostCommand;
 import dev.weft.domain.posts.DeletePostCommand;
 import dev.weft.domain.posts.EditPostCommand;
 import dev.weft.domain.posts.PostDeletionReason;
-import dev.weft.domain.posts.PostPermit;
 import dev.weft.domain.posts.PublishPostCommand;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -25,15 +23,14 @@ public class PostCommands {
     }
 
     /**
-     * The account decides where the post may go (its links, its consent) and the post
-     * records that decision, so each copy can later be traced to the consent it relied on.
+     * The account decides where the post may go (its links, its consent) inside the same unit
+     * of work, and the post records that decision, so each copy can later be traced to the
+     * consent it relied on.
      */
     public PublishedPost publish(String accountId, NewPost post) {
-        PostPermit permit = commands.send(new AuthorizePostCommand(accountId, post.crossPostTo(),
-                post.shareToFediverse()));
         String postId = UUID.randomUUID().toString();
-        commands.send(new PublishPostCommand(postId, post.text(), post.contentWarning(), post.language(),
-                post.visibility(), permit, clock.now()));
+        commands.send(new PublishPostCommand(postId, accountId, post.text(), post.contentWarning(), post.language(),
+                post.visibility(), post.crossPostTo(), post.shareToFediverse(), clock.now()));
         return new PublishedPost(postId, settings.postUrl(postId));
     }
 

@@ -7,11 +7,14 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends a command and waits for its result. When another node appended to the same
  * aggregate first, the command is retried against the fresh state instead of failing
- * the caller: that conflict is the normal cost of running several nodes.
+ * the caller: that conflict is the normal cost of running several nodes. Inside a caller's
+ * transaction no retry is possible (PostgreSQL has aborted it), so the conflict goes up to
+ * whoever owns that transaction: a projection batch retries as a whole.
  */
 @Component
 public class CommandSender {
@@ -27,6 +30,9 @@ public class CommandSender {
     }
 
     public <R> R send(Object command) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return sendOnce(command);
+        }
         return retry.executeSupplier(() -> sendOnce(command));
     }
 

@@ -44,12 +44,14 @@ public class Post {
     }
 
     @CommandHandler
-    public Post(PublishPostCommand command) {
-        PostPermit permit = command.permit();
+    public Post(PublishPostCommand command, PostingAuthority authority) {
         PostContent checked = new PostContent(PostRules.text(command.text()),
                 PostRules.contentWarning(command.contentWarning()));
-        apply(new PostPublishedEvent(command.postId(), permit.accountId(),
-                Visibility.fromWireName(command.visibility()), PostRules.language(command.language()),
+        Visibility visibility = Visibility.fromWireName(command.visibility());
+        String language = PostRules.language(command.language());
+        PostPermit permit = authority.authorize(new AuthorizePostCommand(command.accountId(), command.crossPostTo(),
+                command.shareToFediverse()));
+        apply(new PostPublishedEvent(command.postId(), permit.accountId(), visibility, language,
                 permit.crossPostTo(), permit.shareToFediverse(), permit.consentVersion(), command.at(), checked));
     }
 

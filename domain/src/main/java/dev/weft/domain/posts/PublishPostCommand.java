@@ -1,7 +1,11 @@
 package dev.weft.domain.posts;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record PublishPostCommand(@TargetAggregateIdentifier String postId, String text, String contentWarning, String language, String visibility, PostPermit permit, Instant at) {
+/** crossPostTo and shareToFediverse left null take the account's defaults. */
+public record PublishPostCommand(@TargetAggregateIdentifier String postId, String accountId, String text,
+                                 String contentWarning, String language, String visibility,
+                                 List<String> crossPostTo, Boolean shareToFediverse, Instant at) {
 }

@@ -17,6 +17,11 @@ final class PostFixtures {
     private PostFixtures() {
     }
 
+    /** An account that grants every post the same permit. */
+    static PostingAuthority grantingAuthority(PostPermit permit) {
+        return request -> permit;
+    }
+
     static PostPublishedEvent published() {
         return published(Visibility.PUBLIC);
     }

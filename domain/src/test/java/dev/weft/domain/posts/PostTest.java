@@ -32,11 +32,12 @@ class PostTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource(PostFixtures.grantingAuthority(PERMIT));
     }
 
     private static PublishPostCommand publish(String text, String contentWarning, String language,
                                               String visibility) {
-        return new PublishPostCommand(POST_ID, text, contentWarning, language, visibility, PERMIT, AT);
+        return new PublishPostCommand(POST_ID, AUTHOR, text, contentWarning, language, visibility, null, null, AT);
     }
 
     private static PostPublishedEvent publishedEvent(Visibility visibility, String language, String text,
@@ -46,6 +47,47 @@ class PostTest {
     }
 
     // --- PublishPostCommand ---
+
+    @Test
+    void theAccountIsAskedWithThePostsOwnChoices() {
+        List<AuthorizePostCommand> asked = new java.util.ArrayList<>();
+        fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource((PostingAuthority) request -> {
+            asked.add(request);
+            return PERMIT;
+        });
+        fixture.givenNoPriorActivity()
+                .when(new PublishPostCommand(POST_ID, AUTHOR, "Hello", null, null, null, List.of("link-1"), true, AT))
+                .expectSuccessfulHandlerExecution();
+        org.assertj.core.api.Assertions.assertThat(asked)
+                .containsExactly(new AuthorizePostCommand(AUTHOR, List.of("link-1"), true));
+    }
+
+    @Test
+    void aRefusalFromTheAccountRefusesThePost() {
+        fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource((PostingAuthority) request -> {
+            throw new dev.weft.domain.shared.NotEligibleException("shareToFediverse",
+                    "fediverse sharing is off for this account");
+        });
+        fixture.givenNoPriorActivity()
+                .when(publish("Hello", null, null, null))
+                .expectNoEvents()
+                .expectException(dev.weft.domain.shared.NotEligibleException.class)
+                .expectException(onField("shareToFediverse"));
+    }
+
+    @Test
+    void anInvalidPostIsRefusedBeforeTheAccountIsAsked() {
+        fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource((PostingAuthority) request -> {
+            throw new AssertionError("the account must not be consulted for an invalid post");
+        });
+        fixture.givenNoPriorActivity()
+                .when(publish("", null, null, null))
+                .expectException(InvalidValueException.class)
+                .expectException(onField("text"));
+    }
 
     @Test
     void publishingEmitsPublishedWithThePermitsChoices() {
@@ -73,8 +115,10 @@ class PostTest {
     @Test
     void aPermitWithoutTargetsOrSharingIsRecordedAsSuch() {
         PostPermit localOnly = new PostPermit(AUTHOR, List.of(), false, null);
+        fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource(PostFixtures.grantingAuthority(localOnly));
         fixture.givenNoPriorActivity()
-                .when(new PublishPostCommand(POST_ID, "Hello", null, null, "public", localOnly, AT))
+                .when(new PublishPostCommand(POST_ID, AUTHOR, "Hello", null, null, "public", List.of(), false, AT))
                 .expectEvents(new PostPublishedEvent(POST_ID, AUTHOR, Visibility.PUBLIC, null, List.of(), false,
                         null, AT, new PostContent("Hello", null)));
     }

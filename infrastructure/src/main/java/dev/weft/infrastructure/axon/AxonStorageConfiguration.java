@@ -101,10 +101,18 @@ public class AxonStorageConfiguration {
         return new WeakReferenceCache();
     }
 
+    /**
+     * Every aggregate but the account is cached: a stale cached copy is caught when its next
+     * event clashes on the (aggregate, sequence) key, and the command is retried. The account
+     * also answers questions that append nothing (may this post be shared? may this actor
+     * follow?), where a stale copy on one node would answer from old consent; it is always
+     * read from the store, a handful of events.
+     */
     @Bean
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
-            for (Class<?> type : new Class<?>[] {Account.class, Post.class, PostCopy.class, IncomingFollow.class,
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class));
+            for (Class<?> type : new Class<?>[] {Post.class, PostCopy.class, IncomingFollow.class,
                     OutgoingFollow.class, RemotePost.class}) {
                 configurer.configureAggregate(cached(type, aggregateCache));
             }
