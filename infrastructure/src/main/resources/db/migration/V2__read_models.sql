@@ -1,6 +1,7 @@
 -- Read models. Each projection owns one schema, so a rebuild can fill a twin schema
 -- (CREATE TABLE ... LIKE ... INCLUDING ALL) and swap it in with two renames.
--- Positions are the event store's global_index: the same after every rebuild.
+-- Positions come from each event's own timestamp and id (JdbcProjection.position), so a
+-- rebuild numbers every row exactly as the live processor did.
 -- No serial columns here: a twin table would share the live table's sequence.
 
 -- Write-side lookups, kept in the command's transaction.
@@ -27,7 +28,7 @@ CREATE TABLE directory.account (
     display_name            TEXT NOT NULL,
     public_profile          BOOLEAN NOT NULL,
     country                 TEXT NOT NULL,
-    birth_date              DATE NOT NULL,
+    birth_date              DATE,        -- cleared when the account is deleted
     sharing_consent_version TEXT,
     created_at              TIMESTAMPTZ NOT NULL,
     deleted_at              TIMESTAMPTZ
@@ -192,15 +193,14 @@ CREATE INDEX request_account_position ON deletion_requests.request (account_id, 
 -- Projection: audit (the data-sharing trail; append-only, one row per disclosed fact)
 CREATE SCHEMA audit;
 CREATE TABLE audit.entry (
+    event_id    TEXT PRIMARY KEY,        -- one entry per event; a redelivered event adds nothing
     position    BIGINT NOT NULL,
-    ordinal     INT NOT NULL,
     account_id  TEXT NOT NULL,
     occurred_at TIMESTAMPTZ NOT NULL,
     kind        TEXT NOT NULL,
     subject     TEXT,
     recipient   TEXT,
     consent     TEXT,
-    detail      TEXT,
-    PRIMARY KEY (position, ordinal)
+    detail      TEXT
 );
-CREATE INDEX entry_account_position ON audit.entry (account_id, position);
+CREATE INDEX entry_account_position ON audit.entry (account_id, position, event_id);

@@ -90,7 +90,7 @@ public class AccountReadsController {
         return deletions.requestsOf(accountId, PageRequest.of(cursor, limit));
     }
 
-    /** asOf replays the trail as it stood at that instant. */
+    /** asOf shows the trail as it stood at that instant: only what had happened by then. */
     @GetMapping("/audit")
     public Page<AuditEntryView> audit(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
                                       @RequestParam(required = false) String cursor,

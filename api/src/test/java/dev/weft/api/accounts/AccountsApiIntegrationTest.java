@@ -115,6 +115,39 @@ class AccountsApiIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
+    void aProfileChangeThatEndsEligibilityTurnsSharingOff() {
+        Registered alice = TestAccounts.registerSharing(api, "alice");
+        String minor = LocalDate.now().minusYears(16).toString();
+        Response updated = api.patch(alice.path(), alice.token(), body("birthDate", minor));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("fediverseSharing").asBoolean()).isFalse();
+        await("withdrawal audited", () -> api.get(alice.path() + "/audit", alice.token()).body()
+                .contains("no_longer_eligible"));
+    }
+
+    @Test
+    void deletingAnAccountErasesItsLinkedAccountTokensAndPersonalFields() {
+        Registered gone = TestAccounts.register(api, "erased");
+        Response link = api.post(gone.path() + "/links", gone.token(), body("platform", "facebook",
+                "externalAccountId", "page-1", "accessToken", "fb-secret", "crossPostByDefault", false));
+        assertThat(link.status()).isEqualTo(201);
+        assertThat(api.delete(gone.path(), gone.token()).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM vault.link_credential WHERE account_id = ?", Long.class,
+                gone.id())).isZero();
+        Response asAuditor = api.get(gone.path(), AUDITOR_TOKEN);
+        assertThat(asAuditor.text("displayName")).isEmpty();
+        assertThat(asAuditor.json().path("birthDate").isMissingNode()).isTrue();
+        assertThat(api.get(gone.path() + "/links", AUDITOR_TOKEN).json().size()).isZero();
+    }
+
+    @Test
+    void onlyHealthIsExposedOutsideTheApi() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/env", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void deletingAnAccountRevokesItsToken() {
         Registered gone = TestAccounts.register(api, "gone");
         assertThat(api.delete(gone.path(), gone.token()).status()).isEqualTo(204);

@@ -73,6 +73,13 @@ class GraphApiIntegrationTest extends WeftIntegrationTest {
         assertThat(incomingFollows.receive(open.id(), "https://sub.spam.example/users/z",
                 "https://sub.spam.example/inbox", null, "https://sub.spam.example/f/4").accepted()).isFalse();
 
+        String followed = "https://spam.example/users/loud";
+        following.follow(open.id(), followed, followed + "/inbox");
+        following.recordAccepted(open.id(), followed);
+        api.post(open.path() + "/blocks", open.token(), body("domain", "example"));
+        await("the block also ends the account's own follows there", () -> !api.get(open.path() + "/following",
+                open.token()).body().contains(followed));
+
         assertProblem(rejectedWithoutWrites(() -> api.post(open.path() + "/blocks", open.token(),
                 body("domain", "not a domain"))), 400, "domain");
         assertProblem(rejectedWithoutWrites(() -> api.post(open.path() + "/blocks", open.token(), body())), 400,

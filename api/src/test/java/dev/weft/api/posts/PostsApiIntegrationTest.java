@@ -65,6 +65,8 @@ class PostsApiIntegrationTest extends WeftIntegrationTest {
         assertProblem(rejectedWithoutWrites(() -> api.delete("/api/v1/posts/" + postId, alice.token())), 410,
                 "postId");
         await("deleted post gone", () -> api.get("/api/v1/posts/" + postId, alice.token()).status() == 404);
+        assertThat(jdbc.queryForObject("SELECT text FROM timelines.post WHERE post_id = ?", String.class, postId))
+                .as("a deleted post's text is not kept in the read model").isEmpty();
         assertProblem(api.get("/api/v1/posts/00000000-0000-0000-0000-000000000001", AUDITOR_TOKEN), 404, "postId");
     }
 

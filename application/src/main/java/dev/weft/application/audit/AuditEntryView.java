@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * One fact in the data-sharing history: what (subject) went or was asked of whom
- * (recipient), when, and under which consent. Entries are derived from events only.
+ * (recipient), when, and under which consent. Entries are derived from events only; the id
+ * is the id of the event an entry came from.
  */
-public record AuditEntryView(long position, int ordinal, Instant occurredAt, String kind, String subject,
+public record AuditEntryView(long position, String id, Instant occurredAt, String kind, String subject,
                              String recipient, String consent, String detail) {
 }

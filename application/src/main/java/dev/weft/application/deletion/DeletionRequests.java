@@ -28,7 +28,8 @@ public class DeletionRequests {
     }
 
     /** @return the copies a deletion was requested for by this call */
-    public List<CopyView> request(String postId, String host) {
+    public List<CopyView> request(String postId, String requestedHost) {
+        String host = requestedHost == null ? null : requestedHost.strip().toLowerCase(java.util.Locale.ROOT);
         List<CopyView> targets = copies.copiesOfPost(postId).stream()
                 .filter(c -> host == null || c.destination().equals(Destination.server(host)))
                 .filter(c -> !c.deletionRequested())

@@ -42,6 +42,10 @@ public class BlockPolicy {
             commands.send(NAME, new RejectRemoteFollowCommand(FollowIds.incoming(event.accountId(), actorId),
                     "domain blocked", event.blockedAt()));
         }
+        for (String actorId : graph.followingOnDomain(event.accountId(), event.domain())) {
+            commands.send(NAME, new UnfollowRemoteActorCommand(FollowIds.outgoing(event.accountId(), actorId),
+                    event.blockedAt()));
+        }
     }
 
     private void removeFollower(String accountId, String actorId, RemoteActorBlockedEvent event) {

@@ -18,4 +18,7 @@ public interface GraphReader {
 
     /** Actor ids of the account's active followers on the domain or its subdomains. */
     List<String> followersOnDomain(String accountId, String domain);
+
+    /** Actor ids the account follows or asked to follow on the domain or its subdomains. */
+    List<String> followingOnDomain(String accountId, String domain);
 }

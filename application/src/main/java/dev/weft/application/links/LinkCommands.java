@@ -34,9 +34,8 @@ public class LinkCommands {
         return linkId;
     }
 
-    @Transactional
+    /** The token is erased by the unlink event's own transaction. */
     public void unlink(String accountId, String linkId) {
         commands.send(new UnlinkExternalAccountCommand(accountId, linkId, clock.now()));
-        vault.erase(linkId);
     }
 }

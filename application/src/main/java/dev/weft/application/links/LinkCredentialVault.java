@@ -6,6 +6,4 @@ package dev.weft.application.links;
  */
 public interface LinkCredentialVault {
     void store(String linkId, String accountId, String accessToken);
-
-    void erase(String linkId);
 }

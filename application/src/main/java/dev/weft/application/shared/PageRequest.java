@@ -3,10 +3,11 @@ package dev.weft.application.shared;
 import dev.weft.domain.shared.InvalidValueException;
 
 /**
- * A cursor is the position of the last item seen, opaque to clients. Positions come from
- * the event store's global index, so they are stable across projection rebuilds.
+ * A page of a list: after the cursor (null for the first page), at most limit items.
+ * Positions derive from the event that made each item, so cursors stay valid across
+ * projection rebuilds.
  */
-public record PageRequest(Long after, int limit) {
+public record PageRequest(Cursors.Cursor after, int limit) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
 
@@ -16,5 +17,15 @@ public record PageRequest(Long after, int limit) {
             throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return new PageRequest(Cursors.decode(cursor), size);
+    }
+
+    /** For lists newest first: the bound below which the next page starts. */
+    public Cursors.Cursor before() {
+        return after == null ? new Cursors.Cursor(Long.MAX_VALUE, "") : after;
+    }
+
+    /** For lists oldest first: the bound above which the next page starts. */
+    public Cursors.Cursor since() {
+        return after == null ? new Cursors.Cursor(Long.MIN_VALUE, "") : after;
     }
 }

@@ -82,7 +82,7 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(UpdateProfileCommand command) {
+    public void handle(UpdateProfileCommand command, FediverseEligibility eligibility) {
         requireActive();
         String name = command.displayName() == null ? displayName : DisplayName.checked(command.displayName());
         boolean makePublic = command.publicProfile() == null ? publicProfile : command.publicProfile();
@@ -90,9 +90,20 @@ public class Account {
         LocalDate born = command.birthDate() == null ? birthDate : checkedBirthDate(command.birthDate(), command.at());
         apply(new AccountProfileUpdatedEvent(accountId, makePublic, newCountry, command.at(),
                 new AccountPersonalData(handle, name, born)));
-        if (!makePublic && sharingOn()) {
+        if (sharingOn()) {
+            endSharingIfIneligible(eligibility.stillAllows(
+                    new FediverseEligibility.Applicant(makePublic, born, newCountry), today(command.at())),
+                    makePublic, command.at());
+        }
+    }
+
+    private void endSharingIfIneligible(boolean stillEligible, boolean isPublic, Instant at) {
+        if (!isPublic) {
             apply(new FediverseSharingTurnedOffEvent(accountId, consentVersion, SharingStopReason.PROFILE_MADE_PRIVATE,
-                    command.at()));
+                    at));
+        } else if (!stillEligible) {
+            apply(new FediverseSharingTurnedOffEvent(accountId, consentVersion, SharingStopReason.NO_LONGER_ELIGIBLE,
+                    at));
         }
     }
 

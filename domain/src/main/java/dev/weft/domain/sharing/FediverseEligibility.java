@@ -31,6 +31,16 @@ public record FediverseEligibility(Set<String> eligibleCountries, String current
         }
     }
 
+    /** Whether a person who already consented still meets the rules; consent itself is not re-asked. */
+    public boolean stillAllows(Applicant applicant, LocalDate today) {
+        try {
+            check(applicant, currentConsentVersion, today);
+            return true;
+        } catch (NotEligibleException e) {
+            return false;
+        }
+    }
+
     private void requireCurrentConsent(String consentVersion) {
         if (consentVersion == null || consentVersion.isBlank()) {
             throw new InvalidValueException("consentVersion", "consentVersion is required");

@@ -4,5 +4,7 @@ public enum SharingStopReason {
     /** The person turned it off. */
     REQUESTED,
     /** Federation requires a public profile; making it private ends sharing. */
-    PROFILE_MADE_PRIVATE
+    PROFILE_MADE_PRIVATE,
+    /** A corrected birth date or a new country no longer meets the eligibility rules. */
+    NO_LONGER_ELIGIBLE
 }

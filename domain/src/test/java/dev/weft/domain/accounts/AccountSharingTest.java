@@ -223,6 +223,29 @@ class AccountSharingTest {
     }
 
     @Test
+    void aCorrectedBirthDateUnder18WhileSharingTurnsSharingOff() {
+        LocalDate minor = TODAY.minusYears(17);
+        fixture.given(registered(), sharingTurnedOn())
+                .when(new UpdateProfileCommand(ACCOUNT_ID, null, null, null, minor, AT))
+                .expectEvents(
+                        new AccountProfileUpdatedEvent(ACCOUNT_ID, true, "DE", AT,
+                                new AccountPersonalData("alice", "Alice", minor)),
+                        new FediverseSharingTurnedOffEvent(ACCOUNT_ID, CONSENT,
+                                SharingStopReason.NO_LONGER_ELIGIBLE, AT));
+    }
+
+    @Test
+    void movingToAnIneligibleCountryWhileSharingTurnsSharingOff() {
+        fixture = accountFixture(new InMemoryHandleRegistry(), new FediverseEligibility(Set.of("DE"), CONSENT));
+        fixture.given(registered(), sharingTurnedOn())
+                .when(new UpdateProfileCommand(ACCOUNT_ID, null, null, "US", null, AT))
+                .expectEvents(
+                        new AccountProfileUpdatedEvent(ACCOUNT_ID, true, "US", AT, alice()),
+                        new FediverseSharingTurnedOffEvent(ACCOUNT_ID, CONSENT,
+                                SharingStopReason.NO_LONGER_ELIGIBLE, AT));
+    }
+
+    @Test
     void keepingTheProfilePublicWhileSharingLeavesSharingOn() {
         fixture.given(registered(), sharingTurnedOn())
                 .when(new UpdateProfileCommand(ACCOUNT_ID, "Alice L.", true, null, null, AT))

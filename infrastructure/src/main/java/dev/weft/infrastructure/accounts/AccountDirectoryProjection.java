@@ -68,8 +68,9 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
 
     @EventHandler
     void on(AccountDeletedEvent event) {
-        jdbc.update("UPDATE directory.account SET deleted_at = ?, sharing_consent_version = NULL WHERE account_id = ?",
-                ts(event.deletedAt()), event.accountId());
+        jdbc.update("UPDATE directory.account SET deleted_at = ?, sharing_consent_version = NULL, display_name = '', "
+                + "birth_date = NULL WHERE account_id = ?", ts(event.deletedAt()), event.accountId());
+        jdbc.update("DELETE FROM directory.link WHERE account_id = ?", event.accountId());
         jdbc.update("DELETE FROM directory.credential WHERE account_id = ?", event.accountId());
         accountByCredential.asMap().values().removeIf(event.accountId()::equals);
     }
@@ -126,8 +127,13 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     private AccountView account(ResultSet rs, int row) throws SQLException {
         String consent = rs.getString("sharing_consent_version");
         return new AccountView(rs.getString("account_id"), rs.getString("handle"), rs.getString("display_name"),
-                rs.getBoolean("public_profile"), rs.getString("country"), rs.getDate("birth_date").toLocalDate(),
+                rs.getBoolean("public_profile"), rs.getString("country"), birthDate(rs),
                 consent != null, consent, instant(rs, "created_at"), instant(rs, "deleted_at"));
+    }
+
+    private static java.time.LocalDate birthDate(ResultSet rs) throws SQLException {
+        java.sql.Date date = rs.getDate("birth_date");
+        return date == null ? null : date.toLocalDate();
     }
 
     private LinkView link(ResultSet rs, int row) throws SQLException {

@@ -146,8 +146,8 @@ public class AuditTrailProjection extends JdbcProjection {
     private void entry(Instant messageTime, String eventId, String accountId, Instant occurredAt, String kind,
                        String subject,
                        String recipient, String consent, String detail) {
-        jdbc.update("INSERT INTO " + table("entry") + " (position, ordinal, account_id, occurred_at, kind, subject, "
-                        + "recipient, consent, detail) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                position(messageTime, eventId), accountId, ts(occurredAt), kind, subject, recipient, consent, detail);
+        jdbc.update("INSERT INTO " + table("entry") + " (event_id, position, account_id, occurred_at, kind, subject, "
+                        + "recipient, consent, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                eventId, position(messageTime, eventId), accountId, ts(occurredAt), kind, subject, recipient, consent, detail);
     }
 }

@@ -24,12 +24,12 @@ public class JdbcAuditTrailReader implements AuditTrailReader {
     @Override
     public Page<AuditEntryView> entriesOf(String accountId, Instant asOf, PageRequest page) {
         Instant until = asOf == null ? Instant.parse("9999-12-31T00:00:00Z") : asOf;
-        List<AuditEntryView> rows = jdbc.query("SELECT * FROM audit.entry WHERE account_id = ? AND position > ? "
-                        + "AND occurred_at <= ? ORDER BY position, ordinal LIMIT ?",
-                (rs, i) -> new AuditEntryView(rs.getLong("position"), rs.getInt("ordinal"),
+        List<AuditEntryView> rows = jdbc.query("SELECT * FROM audit.entry WHERE account_id = ? "
+                        + "AND (position, event_id) > (?, ?) AND occurred_at <= ? ORDER BY position, event_id LIMIT ?",
+                (rs, i) -> new AuditEntryView(rs.getLong("position"), rs.getString("event_id"),
                         instant(rs, "occurred_at"), rs.getString("kind"), rs.getString("subject"),
                         rs.getString("recipient"), rs.getString("consent"), rs.getString("detail")),
-                accountId, page.after() == null ? -1 : page.after(), ts(until), page.limit() + 1);
-        return Cursors.page(rows, page.limit(), AuditEntryView::position);
+                accountId, page.since().position(), page.since().id(), ts(until), page.limit() + 1);
+        return Cursors.page(rows, page.limit(), e -> new Cursors.Cursor(e.position(), e.id()));
     }
 }

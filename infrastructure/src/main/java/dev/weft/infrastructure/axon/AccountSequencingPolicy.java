@@ -8,7 +8,8 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 /**
  * Everything about one account is handled in order, across its aggregates: a follow
  * accepted before a post was published is seen before that post by the fan-out policy.
- * Different accounts are handled in parallel.
+ * Once a processor has more than one segment, different accounts go to different segments
+ * and are handled in parallel.
  */
 public class AccountSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
     private final SequentialPerAggregatePolicy fallback = SequentialPerAggregatePolicy.instance();

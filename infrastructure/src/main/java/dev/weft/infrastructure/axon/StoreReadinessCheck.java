@@ -8,17 +8,18 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Refuses to run on a store that would quietly lose or corrupt data: each of the three
  * Boot 4 traps in STACK.md starts the engine without error, and only this check notices.
+ * It runs once every bean exists and before anything starts: no processor has read an
+ * event and the web server has not opened its port.
  */
 @Component
-public class StoreReadinessCheck implements ApplicationRunner {
+public class StoreReadinessCheck implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(StoreReadinessCheck.class);
     private final Configuration axon;
     private final JdbcTemplate jdbc;
@@ -29,7 +30,7 @@ public class StoreReadinessCheck implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         require(axon.getComponent(EventStorageEngine.class) instanceof JdbcEventStorageEngine,
                 "the event store is not Axon's JDBC storage engine; events would not reach PostgreSQL");
         require(axon.getComponent(TransactionManager.class) instanceof SpringTransactionManager,

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Every setting under {@code weft.*}; the README's configuration table lists them. */
+/**
+ * The structured settings under {@code weft.*}; the pool size and the operator and auditor
+ * tokens are read where they are used. The README's configuration table lists them all.
+ */
 @ConfigurationProperties("weft")
 public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fediverse, Security security) {
 

@@ -26,7 +26,7 @@ public class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(WeftProperties properties, EmbeddedPostgresHolder embedded,
-                                @Value("${weft.db.pool-size:20}") int poolSize) {
+                                @Value("${weft.db.pool-size:40}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("weft");
         config.setMaximumPoolSize(poolSize);
@@ -37,9 +37,15 @@ public class DataSourceConfiguration {
             config.setJdbcUrl(properties.db().url());
             config.setUsername(properties.db().user());
             config.setPassword(properties.db().password());
-            LOG.info("Database: external PostgreSQL at {}", properties.db().url());
+            LOG.info("Database: external PostgreSQL at {}", withoutParameters(properties.db().url()));
         }
         return new HikariDataSource(config);
+    }
+
+    /** Query parameters may carry a password; the log gets host, port and database only. */
+    private static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
     /** Keeps the embedded server's lifetime tied to the context, closed after the pool. */

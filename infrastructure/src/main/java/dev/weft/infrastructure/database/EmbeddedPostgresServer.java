@@ -56,22 +56,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * A killed JVM leaves its postmaster running and holding the data directory. It is ours
-     * (the pid file says which data dir it serves), so we stop it rather than fail to start.
+     * A killed JVM leaves its postmaster running and holding the data directory. We stop it
+     * only when it is a postgres process serving this very directory and no live Weft owns
+     * it; a pid reused by another program after a reboot, or a second Weft on the same data
+     * dir, is left alone and start-up fails with the reason.
      */
     private static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        Optional<ProcessHandle> postmaster = postmasterOf(pidFile);
+        if (postmaster.isEmpty()) {
+            Files.deleteIfExists(pidFile);
             return;
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
-        if (postmaster.isPresent() && postmaster.get().isAlive()) {
-            LOG.warn("Stopping PostgreSQL left running by an earlier Weft (pid {}) on {}", lines.get(0), dataDirectory);
-            postmaster.get().destroy();
-            postmaster.get().onExit().join();
+        ProcessHandle process = postmaster.get();
+        if (!servesDirectory(process, dataDirectory)) {
+            LOG.warn("{} names pid {}, which is not a PostgreSQL serving this directory; ignoring it",
+                    pidFile, process.pid());
+            return;
         }
-        Files.deleteIfExists(pidFile);
+        if (process.parent().filter(p -> p.info().command().orElse("").contains("java")).isPresent()) {
+            throw new IllegalStateException("The data directory " + dataDirectory + " is in use by a running "
+                    + "Weft (PostgreSQL pid " + process.pid() + "); stop it or set another weft.data-dir");
+        }
+        LOG.warn("Stopping PostgreSQL left running by a Weft that died (pid {}) on {}", process.pid(),
+                dataDirectory);
+        process.destroy();
+        process.onExit().join();
+    }
+
+    private static Optional<ProcessHandle> postmasterOf(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        try {
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean servesDirectory(ProcessHandle process, Path dataDirectory) {
+        String commandLine = process.info().commandLine().orElse("");
+        return commandLine.contains("postgres") && commandLine.contains(dataDirectory.getFileName().toString());
     }
 }

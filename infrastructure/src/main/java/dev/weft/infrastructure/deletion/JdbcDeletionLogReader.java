@@ -23,13 +23,14 @@ public class JdbcDeletionLogReader implements DeletionLogReader {
     @Override
     public Page<DeletionRequestView> requestsOf(String accountId, PageRequest page) {
         List<DeletionRequestView> rows = jdbc.query("SELECT * FROM deletion_requests.request WHERE account_id = ? "
-                        + "AND position > ? ORDER BY position LIMIT ?",
-                (rs, i) -> new DeletionRequestView(rs.getLong("position"), rs.getString("post_id"),
+                        + "AND (position, copy_id) > (?, ?) ORDER BY position, copy_id LIMIT ?",
+                (rs, i) -> new DeletionRequestView(rs.getLong("position"), rs.getString("copy_id"),
+                        rs.getString("post_id"),
                         lower(rs.getString("kind")), rs.getString("destination"), rs.getString("platform"),
                         lower(rs.getString("reason")), instant(rs, "requested_at"), lower(rs.getString("outcome")),
                         rs.getString("outcome_reason"), instant(rs, "outcome_at")),
-                accountId, page.after() == null ? -1 : page.after(), page.limit() + 1);
-        return Cursors.page(rows, page.limit(), DeletionRequestView::position);
+                accountId, page.since().position(), page.since().id(), page.limit() + 1);
+        return Cursors.page(rows, page.limit(), r -> new Cursors.Cursor(r.position(), r.id()));
     }
 
     private static String lower(String value) {

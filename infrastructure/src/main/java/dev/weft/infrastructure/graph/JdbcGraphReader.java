@@ -24,11 +24,12 @@ public class JdbcGraphReader implements GraphReader {
     @Override
     public Page<FollowerView> followers(String accountId, PageRequest page) {
         List<FollowerView> rows = jdbc.query("SELECT * FROM followers.follower WHERE account_id = ? "
-                        + "AND state = 'ACCEPTED' AND position < ? ORDER BY position DESC LIMIT ?",
+                        + "AND state = 'ACCEPTED' AND (position, actor_id) < (?, ?) "
+                        + "ORDER BY position DESC, actor_id DESC LIMIT ?",
                 (rs, i) -> new FollowerView(rs.getLong("position"), rs.getString("actor_id"), rs.getString("host"),
                         rs.getString("inbox"), rs.getString("shared_inbox"), instant(rs, "accepted_at")),
-                accountId, before(page), page.limit() + 1);
-        return Cursors.page(rows, page.limit(), FollowerView::position);
+                accountId, page.before().position(), page.before().id(), page.limit() + 1);
+        return Cursors.page(rows, page.limit(), f -> new Cursors.Cursor(f.position(), f.actorId()));
     }
 
     @Override
@@ -47,12 +48,13 @@ public class JdbcGraphReader implements GraphReader {
     @Override
     public Page<FollowingView> following(String accountId, PageRequest page) {
         List<FollowingView> rows = jdbc.query("SELECT * FROM followers.following WHERE account_id = ? "
-                        + "AND state IN ('REQUESTED', 'ACCEPTED') AND position < ? ORDER BY position DESC LIMIT ?",
+                        + "AND state IN ('REQUESTED', 'ACCEPTED') AND (position, actor_id) < (?, ?) "
+                        + "ORDER BY position DESC, actor_id DESC LIMIT ?",
                 (rs, i) -> new FollowingView(rs.getLong("position"), rs.getString("actor_id"), rs.getString("host"),
                         rs.getString("state").toLowerCase(), instant(rs, "requested_at"),
                         instant(rs, "accepted_at")),
-                accountId, before(page), page.limit() + 1);
-        return Cursors.page(rows, page.limit(), FollowingView::position);
+                accountId, page.before().position(), page.before().id(), page.limit() + 1);
+        return Cursors.page(rows, page.limit(), f -> new Cursors.Cursor(f.position(), f.actorId()));
     }
 
     @Override
@@ -68,7 +70,11 @@ public class JdbcGraphReader implements GraphReader {
                 String.class, accountId, domain, "%." + domain);
     }
 
-    private static long before(PageRequest page) {
-        return page.after() == null ? Long.MAX_VALUE : page.after();
+    @Override
+    public List<String> followingOnDomain(String accountId, String domain) {
+        return jdbc.queryForList("SELECT actor_id FROM followers.following WHERE account_id = ? "
+                        + "AND state IN ('REQUESTED', 'ACCEPTED') AND (host = ? OR host LIKE ?) ORDER BY actor_id",
+                String.class, accountId, domain, "%." + domain);
     }
+
 }

@@ -37,11 +37,6 @@ public class EncryptedLinkCredentialVault implements LinkCredentialVault {
                 + "VALUES (?, ?, ?, ?, ?, ?)", linkId, accountId, key.id(), nonce, ciphertext, Timestamp.from(Instant.now()));
     }
 
-    @Override
-    public void erase(String linkId) {
-        jdbc.update("DELETE FROM vault.link_credential WHERE link_id = ?", linkId);
-    }
-
     /** For the cross-posting connectors: the token in clear, only in memory. */
     public String reveal(String linkId) {
         return jdbc.query("SELECT nonce, ciphertext FROM vault.link_credential WHERE link_id = ?",

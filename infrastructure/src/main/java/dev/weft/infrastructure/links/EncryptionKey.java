@@ -60,8 +60,8 @@ public class EncryptionKey {
             Files.createDirectories(file.getParent());
             byte[] raw = new byte[32];
             new SecureRandom().nextBytes(raw);
+            createOwnerOnly(file);
             Files.writeString(file, Base64.getEncoder().encodeToString(raw));
-            restrictToOwner(file);
             LOG.warn("No weft.security.encryption-key configured: generated one in {}. Back it up with the database.",
                     file.toAbsolutePath());
             return raw;
@@ -70,11 +70,13 @@ public class EncryptionKey {
         }
     }
 
-    private static void restrictToOwner(Path file) {
+    /** The file exists owner-only before the key is written into it, never readable by others. */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("Could not restrict permissions of {}: {}", file, e.getMessage());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("This file system has no POSIX permissions; protect {} yourself", file);
+            Files.createFile(file);
         }
     }
 

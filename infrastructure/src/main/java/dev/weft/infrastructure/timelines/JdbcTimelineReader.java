@@ -32,9 +32,10 @@ public class JdbcTimelineReader implements TimelineReader, PostReader {
     @Override
     public Page<TimelineItem> accountTimeline(String accountId, PageRequest page) {
         List<TimelineItem> rows = jdbc.query("SELECT " + LOCAL_COLUMNS + " FROM timelines.post "
-                        + "WHERE account_id = ? AND deleted_at IS NULL AND position < ? ORDER BY position DESC LIMIT ?",
-                this::item, accountId, before(page), page.limit() + 1);
-        return Cursors.page(rows, page.limit(), TimelineItem::position);
+                        + "WHERE account_id = ? AND deleted_at IS NULL AND (position, post_id) < (?, ?) "
+                        + "ORDER BY position DESC, post_id DESC LIMIT ?",
+                this::item, accountId, page.before().position(), page.before().id(), page.limit() + 1);
+        return Cursors.page(rows, page.limit(), JdbcTimelineReader::cursor);
     }
 
     /** Fan-in on read: a remote post is stored once and joined to each local follower's follows. */
@@ -42,15 +43,17 @@ public class JdbcTimelineReader implements TimelineReader, PostReader {
     public Page<TimelineItem> home(String accountId, PageRequest page) {
         List<TimelineItem> rows = jdbc.query("SELECT * FROM ("
                         + " SELECT " + LOCAL_COLUMNS + " FROM timelines.post"
-                        + "  WHERE account_id = ? AND deleted_at IS NULL AND position < ?"
+                        + "  WHERE account_id = ? AND deleted_at IS NULL AND (position, post_id) < (?, ?)"
                         + " UNION ALL"
                         + " SELECT r.position, r.remote_post_id, NULL, r.actor_id, r.text, r.content_warning, r.url,"
                         + "  r.published_at FROM timelines.remote_post r"
                         + "  JOIN followers.following f ON f.actor_id = r.actor_id"
-                        + "  WHERE f.account_id = ? AND f.state = 'ACCEPTED' AND r.deleted_at IS NULL AND r.position < ?"
-                        + ") home ORDER BY position DESC LIMIT ?",
-                this::item, accountId, before(page), accountId, before(page), page.limit() + 1);
-        return Cursors.page(rows, page.limit(), TimelineItem::position);
+                        + "  WHERE f.account_id = ? AND f.state = 'ACCEPTED' AND r.deleted_at IS NULL"
+                        + "  AND (r.position, r.remote_post_id) < (?, ?)"
+                        + ") home ORDER BY position DESC, post_id DESC LIMIT ?",
+                this::item, accountId, page.before().position(), page.before().id(), accountId,
+                page.before().position(), page.before().id(), page.limit() + 1);
+        return Cursors.page(rows, page.limit(), JdbcTimelineReader::cursor);
     }
 
     @Override
@@ -71,8 +74,8 @@ public class JdbcTimelineReader implements TimelineReader, PostReader {
                 .stream().findFirst();
     }
 
-    private static long before(PageRequest page) {
-        return page.after() == null ? Long.MAX_VALUE : page.after();
+    private static Cursors.Cursor cursor(TimelineItem item) {
+        return new Cursors.Cursor(item.position(), item.postId());
     }
 
     private TimelineItem item(ResultSet rs, int row) throws SQLException {

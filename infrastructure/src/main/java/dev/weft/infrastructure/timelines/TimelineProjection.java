@@ -68,8 +68,8 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(PostDeletedEvent event) {
-        jdbc.update("UPDATE " + table("post") + " SET deleted_at = ? WHERE post_id = ?", ts(event.deletedAt()),
-                event.postId());
+        jdbc.update("UPDATE " + table("post") + " SET deleted_at = ?, text = '', content_warning = NULL "
+                + "WHERE post_id = ?", ts(event.deletedAt()), event.postId());
     }
 
     @EventHandler
@@ -90,7 +90,7 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemotePostDeletedEvent event) {
-        jdbc.update("UPDATE " + table("remote_post") + " SET deleted_at = ? WHERE remote_post_id = ?",
-                ts(event.deletedAt()), event.remotePostId());
+        jdbc.update("UPDATE " + table("remote_post") + " SET deleted_at = ?, text = '', content_warning = NULL "
+                + "WHERE remote_post_id = ?", ts(event.deletedAt()), event.remotePostId());
     }
 }
