@@ -30,6 +30,12 @@ class PostsApiIntegrationTest extends WeftIntegrationTest {
         assertThat(post.text("url")).endsWith("/posts/" + postId);
         Response timeline = api.get(alice.path() + "/timeline", alice.token());
         assertThat(timeline.json().path("items").get(0).path("postId").asString()).isEqualTo(postId);
+
+        Response publicView = api.get("/posts/" + postId, null);
+        assertThat(publicView.status()).as("the URL handed out answers without a token").isEqualTo(200);
+        assertThat(publicView.text("author")).isEqualTo(alice.handle());
+        api.delete("/api/v1/posts/" + postId, alice.token());
+        await("deleted post answers 410", () -> api.get("/posts/" + postId, null).status() == 410);
     }
 
     @Test
