@@ -29,6 +29,13 @@ public class AdminController {
         return projections.statuses();
     }
 
+    /** Retries parked events once the cause is fixed; those that fail again stay parked. */
+    @PostMapping("/projections/{name}/dead-letters/retry")
+    public Map<String, Object> retryDeadLetters(@PathVariable String name) {
+        access.requireOperator();
+        return Map.of("name", name, "sequencesCleared", projections.retryDeadLetters(name));
+    }
+
     @PostMapping("/projections/{name}/rebuild")
     public ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
         access.requireOperator();

@@ -109,6 +109,12 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         Response listed = api.get("/api/v1/admin/projections", OPERATOR_TOKEN);
         assertThat(listed.json().size()).isEqualTo(PROJECTIONS.size());
         assertThat(listed.json().get(0).path("state").asString()).isEqualTo("live");
+        assertThat(listed.json().get(0).path("deadLetters").asLong()).isZero();
+        Response retried = api.post("/api/v1/admin/projections/audit/dead-letters/retry", OPERATOR_TOKEN, null);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().path("sequencesCleared").asInt()).isZero();
+        assertThat(api.post("/api/v1/admin/projections/audit/dead-letters/retry", AUDITOR_TOKEN, null).status())
+                .isEqualTo(403);
     }
 
     private void generateHistory(int n) {

@@ -7,4 +7,7 @@ public interface ProjectionAdmin {
 
     /** Starts a rebuild in the background; reads keep being served from the current tables. */
     void rebuild(String name);
+
+    /** Retries the parked events of a projection, oldest sequence first; returns how many sequences cleared. */
+    int retryDeadLetters(String name);
 }

@@ -74,7 +74,28 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         long position = Math.max(Math.max(tokens.read(name, false).position(), localPosition(name)), 0);
         var progress = ledger.progress(name);
         return new ProjectionStatus(name, position, head, Math.max(0, head - position),
-                progress.isPresent() ? "rebuilding" : "live", progress.orElse(null), ledger.last(name).orElse(null));
+                progress.isPresent() ? "rebuilding" : "live", progress.orElse(null), ledger.last(name).orElse(null),
+                deadLetters(name));
+    }
+
+    private long deadLetters(String name) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Long.class, name);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public int retryDeadLetters(String name) {
+        if (!projections.containsKey(name)) {
+            throw new NotFoundException("name", "no projection named '" + name + "'");
+        }
+        var processor = processing.sequencedDeadLetterProcessor(name).orElseThrow(() ->
+                new IllegalStateException("projection " + name + " has no dead-letter queue"));
+        int cleared = 0;
+        while (processor.processAny()) {
+            cleared++;
+        }
+        return cleared;
     }
 
     /**
