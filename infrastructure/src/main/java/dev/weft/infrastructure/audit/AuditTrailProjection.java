@@ -42,18 +42,10 @@ public class AuditTrailProjection extends JdbcProjection {
     }
 
     private AuditTrailProjection(JdbcTemplate jdbc, String schema) {
-        super(jdbc, schema);
+        super(jdbc, NAME, SCHEMA, schema);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public String liveSchema() {
-        return SCHEMA;
-    }
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {

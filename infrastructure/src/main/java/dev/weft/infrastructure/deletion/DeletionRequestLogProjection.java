@@ -29,18 +29,10 @@ public class DeletionRequestLogProjection extends JdbcProjection {
     }
 
     private DeletionRequestLogProjection(JdbcTemplate jdbc, String schema) {
-        super(jdbc, schema);
+        super(jdbc, NAME, SCHEMA, schema);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public String liveSchema() {
-        return SCHEMA;
-    }
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {

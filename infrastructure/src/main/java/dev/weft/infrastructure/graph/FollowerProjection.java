@@ -37,18 +37,10 @@ public class FollowerProjection extends JdbcProjection {
     }
 
     private FollowerProjection(JdbcTemplate jdbc, String schema) {
-        super(jdbc, schema);
+        super(jdbc, NAME, SCHEMA, schema);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public String liveSchema() {
-        return SCHEMA;
-    }
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {

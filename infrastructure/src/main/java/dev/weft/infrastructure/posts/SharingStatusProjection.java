@@ -39,18 +39,10 @@ public class SharingStatusProjection extends JdbcProjection {
     }
 
     private SharingStatusProjection(JdbcTemplate jdbc, String schema) {
-        super(jdbc, schema);
+        super(jdbc, NAME, SCHEMA, schema);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public String liveSchema() {
-        return SCHEMA;
-    }
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {

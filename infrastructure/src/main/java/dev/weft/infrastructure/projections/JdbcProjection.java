@@ -10,18 +10,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public abstract class JdbcProjection {
     protected final JdbcTemplate jdbc;
+    private final String name;
+    private final String liveSchema;
     private final String schema;
 
-    protected JdbcProjection(JdbcTemplate jdbc, String schema) {
+    protected JdbcProjection(JdbcTemplate jdbc, String name, String liveSchema, String schema) {
         this.jdbc = jdbc;
+        this.name = name;
+        this.liveSchema = liveSchema;
         this.schema = schema;
     }
 
     /** The processing group, which is also the name operators use. */
-    public abstract String name();
+    public String name() {
+        return name;
+    }
 
     /** The schema the live projection reads and writes. */
-    public abstract String liveSchema();
+    public String liveSchema() {
+        return liveSchema;
+    }
 
     /** A fresh instance writing to another schema, for a rebuild. */
     public abstract JdbcProjection inSchema(String otherSchema);

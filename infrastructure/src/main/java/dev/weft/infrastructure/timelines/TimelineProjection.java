@@ -31,18 +31,10 @@ public class TimelineProjection extends JdbcProjection {
     }
 
     private TimelineProjection(JdbcTemplate jdbc, String schema) {
-        super(jdbc, schema);
+        super(jdbc, NAME, SCHEMA, schema);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public String liveSchema() {
-        return SCHEMA;
-    }
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {
