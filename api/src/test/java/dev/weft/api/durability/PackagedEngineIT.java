@@ -14,25 +14,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged jar as a separate process: killed without warning and started again on the
- * same data dir it still has everything it acknowledged, and given WEFT_DB_URL it uses that
- * server instead of starting its own.
+ * The packaged jar as separate processes: killed without warning and started again on the
+ * same data dir it still has everything it acknowledged; given WEFT_DB_URL it uses that
+ * server instead of starting its own; and two nodes on one database serve as one.
  */
 class PackagedEngineIT {
-    private final Path dataDir = newDataDir();
-    private Process engine;
-    private String externalDb;
-    private WeftClient api;
+    private static final String OPERATOR = "it-operator";
+    private final List<Process> engines = new ArrayList<>();
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (engine != null) {
+    void stopAll() throws InterruptedException {
+        for (Process engine : engines) {
             engine.destroy();
             engine.waitFor(30, TimeUnit.SECONDS);
         }
@@ -40,36 +41,36 @@ class PackagedEngineIT {
 
     @Test
     void aKilledEngineLosesNothingItAcknowledged() throws Exception {
-        start();
-        Registered alice = TestAccounts.register(api, "crash");
+        Path dataDir = newDataDir("crash-");
+        Node node = start(dataDir, Map.of());
+        Registered alice = TestAccounts.register(node.api(), "crash");
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            Response published = api.post(alice.path() + "/posts", alice.token(), body("text", "post " + i));
+            Response published = node.api().post(alice.path() + "/posts", alice.token(), body("text", "post " + i));
             assertThat(published.status()).isEqualTo(201);
             acknowledged.add(published.text("id"));
         }
-        engine.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        node.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-        start();
-        assertThat(api.get(alice.path(), alice.token()).status()).isEqualTo(200);
-        awaitTimeline(alice, acknowledged.size());
-        String timeline = api.get(alice.path() + "/timeline?limit=100", alice.token()).body();
+        Node restarted = start(dataDir, Map.of());
+        assertThat(restarted.api().get(alice.path(), alice.token()).status()).isEqualTo(200);
+        await("timeline rebuilt after the crash", () -> timelineSize(restarted, alice) == acknowledged.size());
+        String timeline = restarted.api().get(alice.path() + "/timeline?limit=100", alice.token()).body();
         acknowledged.forEach(id -> assertThat(timeline).contains(id));
 
-        engine.destroy();
-        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("a clean stop finishes").isTrue();
-        start();
-        assertThat(api.get(alice.path() + "/timeline?limit=100", alice.token()).json().path("items").size())
-                .isEqualTo(acknowledged.size());
+        restarted.process().destroy();
+        assertThat(restarted.process().waitFor(60, TimeUnit.SECONDS)).as("a clean stop finishes").isTrue();
+        Node again = start(dataDir, Map.of());
+        assertThat(timelineSize(again, alice)).isEqualTo(acknowledged.size());
     }
 
     @Test
     void usesAConfiguredPostgreSQLInsteadOfTheEmbeddedOne() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            externalDb = server.getJdbcUrl("postgres", "postgres");
-            start();
-            Registered bob = TestAccounts.register(api, "external");
-            assertThat(api.get(bob.path(), bob.token()).status()).isEqualTo(200);
+            Path dataDir = newDataDir("external-");
+            Node node = start(dataDir, external(server));
+            Registered bob = TestAccounts.register(node.api(), "external");
+            assertThat(node.api().get(bob.path(), bob.token()).status()).isEqualTo(200);
             try (var connection = server.getPostgresDatabase().getConnection();
                  var statement = connection.createStatement();
                  var rows = statement.executeQuery("SELECT count(*) FROM directory.account")) {
@@ -78,42 +79,89 @@ class PackagedEngineIT {
             }
             assertThat(dataDir.resolve("postgres")).doesNotExist();
             assertThat(Files.readString(dataDir.resolve("engine.log"))).contains("Database: external PostgreSQL");
-            engine.destroy();
-            engine.waitFor(30, TimeUnit.SECONDS);
+            stopAll();
         }
     }
 
-    private void awaitTimeline(Registered account, int size) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (api.get(account.path() + "/timeline?limit=100", account.token()).json().path("items").size() < size) {
-            assertThat(System.nanoTime()).as("timeline rebuilt after restart").isLessThan(deadline);
-            Thread.sleep(100);
+    @Test
+    void twoNodesOnOneDatabaseServeAsOne() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            Map<String, String> shared = external(server);
+            Node first = start(newDataDir("node-a-"), shared);
+            Node second = start(newDataDir("node-b-"), shared);
+
+            Registered carol = TestAccounts.register(first.api(), "twonodes");
+            assertThat(second.api().get(carol.path(), carol.token()).status())
+                    .as("a token issued by one node works on the other").isEqualTo(200);
+            for (int i = 0; i < 10; i++) {
+                assertThat(first.api().post(carol.path() + "/posts", carol.token(), body("text", "a" + i)).status())
+                        .isEqualTo(201);
+                assertThat(second.api().post(carol.path() + "/posts", carol.token(), body("text", "b" + i)).status())
+                        .isEqualTo(201);
+            }
+            await("both nodes see all 20 posts", () -> timelineSize(first, carol) == 20
+                    && timelineSize(second, carol) == 20);
+
+            Response rebuild = second.api().post("/api/v1/admin/projections/timelines/rebuild", OPERATOR, null);
+            assertThat(rebuild.status()).isEqualTo(202);
+            await("the rebuild, seen from the other node, succeeded", () -> "succeeded".equals(
+                    lastRebuild(first, "timelines")));
+            assertThat(timelineSize(first, carol)).isEqualTo(20);
+            stopAll();
         }
     }
 
-    private void start() throws Exception {
+    private static Map<String, String> external(EmbeddedPostgres server) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Map.of("WEFT_DB_URL", server.getJdbcUrl("postgres", "postgres"), "WEFT_DB_USER", "postgres",
+                "WEFT_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+    }
+
+    private static String lastRebuild(Node node, String name) {
+        for (var status : node.api().get("/api/v1/admin/projections", OPERATOR).json()) {
+            if (status.path("name").asString().equals(name)) {
+                return status.path("lastRebuild").path("outcome").asString();
+            }
+        }
+        return null;
+    }
+
+    private static int timelineSize(Node node, Registered account) {
+        return node.api().get(account.path() + "/timeline?limit=100", account.token()).json().path("items").size();
+    }
+
+    private Node start(Path dataDir, Map<String, String> env) throws Exception {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", System.getProperty("weft.jar"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("engine.log").toFile()));
+        builder.environment().remove("WEFT_DB_URL");
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("WEFT_DATA_DIR", dataDir.toString());
-        builder.environment().remove("WEFT_DB_URL");
-        if (externalDb != null) {
-            builder.environment().put("WEFT_DB_URL", externalDb);
-            builder.environment().put("WEFT_DB_USER", "postgres");
-        }
-        engine = builder.start();
-        api = new WeftClient("http://localhost:" + port);
+        builder.environment().put("WEFT_OPERATOR_TOKEN", OPERATOR);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        engines.add(process);
+        Node node = new Node(process, new WeftClient("http://localhost:" + port));
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!answers()) {
-            assertThat(engine.isAlive()).as("engine running, see " + dataDir.resolve("engine.log")).isTrue();
+        while (!answers(node.api())) {
+            assertThat(process.isAlive()).as("engine running, see " + dataDir.resolve("engine.log")).isTrue();
             assertThat(System.nanoTime()).as("engine started in time").isLessThan(deadline);
             Thread.sleep(250);
         }
+        return node;
     }
 
-    private boolean answers() {
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean answers(WeftClient api) {
         try {
             return api.get("/actuator/health", null).status() == 200;
         } catch (AssertionError e) {
@@ -131,13 +179,16 @@ class PackagedEngineIT {
         }
     }
 
-    private static Path newDataDir() {
+    private static Path newDataDir(String prefix) {
         try {
             Path base = Path.of("target", "it-data");
             Files.createDirectories(base);
-            return Files.createTempDirectory(base, "crash-").toAbsolutePath();
+            return Files.createTempDirectory(base, prefix).toAbsolutePath();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private record Node(Process process, WeftClient api) {
     }
 }
