@@ -21,11 +21,26 @@ class DeadLetterIntegrationTest extends WeftIntegrationTest {
         } finally {
             jdbc.execute("ALTER TABLE audit.entry_away RENAME TO entry");
         }
+        Registered parked = alice;
+        assertThat(api.post("/api/v1/admin/projections/audit/rebuild", OPERATOR_TOKEN, null).status()).isEqualTo(202);
+        await("rebuild done", () -> "succeeded".equals(lastRebuild("audit")));
+        assertThat(api.get(parked.path() + "/audit", parked.token()).body())
+                .as("a rebuild leaves parked events out, as the live tables do").doesNotContain("consent_given");
         Response retried = api.post("/api/v1/admin/projections/audit/dead-letters/retry", OPERATOR_TOKEN, null);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("sequencesCleared").asInt()).isPositive();
         assertThat(deadLetters("audit")).isZero();
-        assertThat(api.get(alice.path() + "/audit", alice.token()).body()).contains("consent_given");
+        String trail = api.get(alice.path() + "/audit", alice.token()).body();
+        assertThat(trail.split("consent_given", -1)).as("the retried event is applied exactly once").hasSize(2);
+    }
+
+    private String lastRebuild(String name) {
+        for (var status : api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json()) {
+            if (status.path("name").asString().equals(name)) {
+                return status.path("lastRebuild").path("outcome").asString();
+            }
+        }
+        return null;
     }
 
     private long deadLetters(String name) {
