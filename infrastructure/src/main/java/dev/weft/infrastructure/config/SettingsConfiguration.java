@@ -1,5 +1,7 @@
 package dev.weft.infrastructure.config;
 
+import dev.weft.application.federation.FederationSettings;
+import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.WeftSettings;
 import dev.weft.domain.sharing.FediverseEligibility;
@@ -16,6 +18,18 @@ public class SettingsConfiguration {
     @Bean
     WeftSettings weftSettings(WeftProperties properties) {
         return new WeftSettings(properties.baseUrl());
+    }
+
+    @Bean
+    FederationSettings federationSettings(WeftProperties properties) {
+        WeftProperties.Federation federation = properties.federation();
+        return new FederationSettings(properties.baseUrl(), federation.delay(), federation.domainBlocks().suspend(),
+                federation.domainBlocks().silence());
+    }
+
+    @Bean
+    FederationUrls federationUrls(FederationSettings settings) {
+        return new FederationUrls(settings);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * tokens are read where they are used. The README's configuration table lists them all.
  */
 @ConfigurationProperties("weft")
-public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fediverse, Security security) {
+public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fediverse, Security security,
+                             Federation federation) {
 
     public WeftProperties {
         dataDir = dataDir == null ? Path.of("var") : dataDir;
@@ -17,6 +19,7 @@ public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fedi
         db = db == null ? new Db(null, null, null) : db;
         fediverse = fediverse == null ? new Fediverse(null, null) : fediverse;
         security = security == null ? new Security(null, null, null) : security;
+        federation = federation == null ? new Federation(null, null, null, null, null) : federation;
     }
 
     private static String stripTrailingSlash(String url) {
@@ -41,5 +44,54 @@ public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fedi
 
     /** encryptionKey: base64 of 32 bytes; when absent a key is generated under the data dir. */
     public record Security(String operatorToken, String auditorToken, String encryptionKey) {
+    }
+
+    /**
+     * ActivityPub. delay holds a new post back so edits inside it federate as the original
+     * (Threads uses 15 minutes); allowedPrivateNetworks are CIDRs that outgoing requests may
+     * reach although private or loopback (tests allow 127.0.0.0/8).
+     */
+    public record Federation(Duration delay, List<String> allowedPrivateNetworks, Delivery delivery,
+                             DomainBlocks domainBlocks, String signatureScheme) {
+        public Federation {
+            delay = delay == null ? Duration.ZERO : delay;
+            allowedPrivateNetworks = nonBlank(allowedPrivateNetworks);
+            delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
+            domainBlocks = domainBlocks == null ? new DomainBlocks(null, null) : domainBlocks;
+            signatureScheme = signatureScheme == null || signatureScheme.isBlank() ? "draft-cavage" : signatureScheme;
+        }
+    }
+
+    /**
+     * How the outbox drains: retries back off exponentially from initialBackoff until
+     * maxRetryDuration after the first attempt; a server whose deliveries fail on
+     * unavailableAfterDays distinct days is skipped until it answers again.
+     */
+    public record Delivery(Duration maxRetryDuration, Duration initialBackoff, Duration connectTimeout,
+                           Duration readTimeout, Long maxResponseBytes, Integer perHostConcurrency, Integer workers,
+                           Integer unavailableAfterDays) {
+        public Delivery {
+            maxRetryDuration = maxRetryDuration == null ? Duration.ofDays(2) : maxRetryDuration;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(15) : readTimeout;
+            maxResponseBytes = maxResponseBytes == null ? 1_048_576L : maxResponseBytes;
+            perHostConcurrency = perHostConcurrency == null ? 4 : perHostConcurrency;
+            workers = workers == null ? 16 : workers;
+            unavailableAfterDays = unavailableAfterDays == null ? 7 : unavailableAfterDays;
+        }
+    }
+
+    /** suspend: nothing in, nothing out; silence: accepted, but no notifications. */
+    public record DomainBlocks(List<String> suspend, List<String> silence) {
+        public DomainBlocks {
+            suspend = nonBlank(suspend);
+            silence = nonBlank(silence);
+        }
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
+                .map(String::strip).map(String::toLowerCase).toList();
     }
 }

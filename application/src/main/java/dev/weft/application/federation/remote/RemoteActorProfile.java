@@ -1,0 +1,16 @@
+package dev.weft.application.federation.remote;
+
+import java.security.PublicKey;
+import java.util.Map;
+
+/**
+ * What Weft keeps of a remote actor: where to deliver, and its public keys by key id
+ * (the RSA publicKey and any assertionMethod Multikeys).
+ */
+public record RemoteActorProfile(String id, String type, String preferredUsername, String name, String inbox,
+                                 String sharedInbox, String host, Map<String, PublicKey> keys) {
+
+    public String deliveryInbox() {
+        return sharedInbox != null ? sharedInbox : inbox;
+    }
+}
