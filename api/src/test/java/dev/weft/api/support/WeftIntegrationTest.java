@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,14 +17,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole engine over HTTP on a real PostgreSQL (the embedded one, in a fresh data dir
  * per test JVM). Test classes share one context, so they must not assume an empty store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class WeftIntegrationTest {
     public static final String OPERATOR_TOKEN = "test-operator-token";
     public static final String AUDITOR_TOKEN = "test-auditor-token";
     private static final Path DATA_DIR = newDataDir();
-
-    @LocalServerPort
-    int port;
+    /**
+     * Chosen before the context starts, because every ActivityPub id embeds the base URL and
+     * remote peers must be able to dereference it.
+     */
+    public static final int PORT = freePort();
+    public static final String BASE_URL = "http://127.0.0.1:" + PORT;
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -35,6 +37,9 @@ public abstract class WeftIntegrationTest {
     @DynamicPropertySource
     static void weftProperties(DynamicPropertyRegistry registry) {
         registry.add("weft.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> PORT);
+        registry.add("weft.base-url", () -> BASE_URL);
+        registry.add("weft.federation.allowed-private-networks", () -> "127.0.0.0/8");
         registry.add("weft.security.operator-token", () -> OPERATOR_TOKEN);
         registry.add("weft.security.auditor-token", () -> AUDITOR_TOKEN);
         registry.add("weft.fediverse.consent-version", () -> "2026-11");
@@ -43,7 +48,7 @@ public abstract class WeftIntegrationTest {
 
     @BeforeEach
     void client() {
-        api = new WeftClient("http://localhost:" + port);
+        api = new WeftClient(BASE_URL);
     }
 
     protected long eventCount() {
@@ -103,6 +108,14 @@ public abstract class WeftIntegrationTest {
             Path base = Path.of("target", "it-data");
             Files.createDirectories(base);
             return Files.createTempDirectory(base, "weft-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
