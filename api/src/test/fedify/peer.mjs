@@ -511,7 +511,7 @@ function makeNote(ctx, content, { inReplyTo = null, ccs = [], tags = [] } = {}) 
     id: newId(ctx, Note),
     attribution: me,
     content,
-    inReplyTo,
+    replyTarget: inReplyTo,
     published,
     to: PUBLIC_COLLECTION,
     ccs,

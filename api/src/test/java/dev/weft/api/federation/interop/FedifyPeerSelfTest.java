@@ -46,8 +46,9 @@ class FedifyPeerSelfTest {
     void followIsAcceptedAndAPublishedNoteReachesTheFollower() {
         String followId = alice.follow(bob.actorId());
 
-        Received follow = bob.awaitReceived("Follow", bob.actorId(), WAIT);
-        assertThat(follow.id()).isEqualTo(followId);
+        Received follow = bob.awaitReceived(r -> followId.equals(r.id()), WAIT);
+        assertThat(follow.type()).isEqualTo("Follow");
+        assertThat(follow.objectId()).isEqualTo(bob.actorId());
         assertThat(follow.actor()).isEqualTo(alice.actorId());
         assertThat(follow.verified()).isTrue();
         assertThat(follow.signatureHeader())
@@ -74,6 +75,34 @@ class FedifyPeerSelfTest {
         JsonNode note = fetchJson(post.noteId());
         assertThat(note.path("type").asString()).isEqualTo("Note");
         assertThat(note.path("attributedTo").asString()).isEqualTo(bob.actorId());
+    }
+
+    @Test
+    void likeReplyAnnounceAndTheirUndosReachTheAuthor() {
+        if (!bob.followers().contains(alice.actorId())) {
+            alice.awaitReceived("Accept", alice.follow(bob.actorId()), WAIT);
+        }
+        Post note = bob.publish("<p>Something to react to</p>");
+
+        String like = alice.like(note.noteId(), bob.actorId());
+        assertThat(bob.awaitReceived("Like", note.noteId(), WAIT).id()).isEqualTo(like);
+        String undoLike = alice.unlike(like, note.noteId(), bob.actorId());
+        Received undoneLike = bob.awaitReceived("Undo", like, WAIT);
+        assertThat(undoneLike.id()).isEqualTo(undoLike);
+        assertThat(undoneLike.objectType()).isEqualTo("Like");
+
+        Post reply = alice.reply(note.noteId(), bob.actorId(), "<p>A reply</p>");
+        Received create = bob.awaitReceived("Create", reply.noteId(), WAIT);
+        assertThat(create.raw().path("object").path("inReplyTo").asString()).isEqualTo(note.noteId());
+        assertThat(create.raw().path("object").path("tag").path("href").asString()).isEqualTo(bob.actorId());
+
+        String announce = alice.announce(note.noteId(), bob.actorId());
+        assertThat(bob.awaitReceived("Announce", note.noteId(), WAIT).id()).isEqualTo(announce);
+        alice.unannounce(announce, note.noteId(), bob.actorId());
+        assertThat(bob.awaitReceived("Undo", announce, WAIT).objectType()).isEqualTo("Announce");
+
+        String delete = bob.delete(note.noteId());
+        assertThat(alice.awaitReceived("Delete", note.noteId(), WAIT).id()).isEqualTo(delete);
     }
 
     @Test
