@@ -6,5 +6,11 @@ import java.util.Optional;
 public interface AccountDirectory {
     Optional<AccountView> find(String accountId);
 
+    /** The account whose handle this is, whatever the case it is written in, deleted or not. */
+    Optional<AccountView> findByHandle(String handle);
+
+    /** Accounts, not deleted, that share with the fediverse now. */
+    long countSharing();
+
     Optional<String> accountIdForCredential(String credentialHash);
 }

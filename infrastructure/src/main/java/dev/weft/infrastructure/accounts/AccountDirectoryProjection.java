@@ -107,6 +107,18 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     }
 
     @Override
+    public Optional<AccountView> findByHandle(String handle) {
+        return jdbc.query("SELECT * FROM directory.account WHERE lower(handle) = lower(?)", this::account, handle)
+                .stream().findFirst();
+    }
+
+    @Override
+    public long countSharing() {
+        return jdbc.queryForObject("SELECT count(*) FROM directory.account WHERE sharing_consent_version IS NOT NULL "
+                + "AND deleted_at IS NULL", Long.class);
+    }
+
+    @Override
     public Optional<String> accountIdForCredential(String credentialHash) {
         String cached = accountByCredential.getIfPresent(credentialHash);
         if (cached != null) {
