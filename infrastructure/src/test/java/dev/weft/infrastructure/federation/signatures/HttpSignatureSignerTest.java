@@ -121,5 +121,4 @@ class HttpSignatureSignerTest {
         assertThat(value).startsWith("sig1=:").endsWith(":");
         return Base64.getDecoder().decode(value.substring("sig1=:".length(), value.length() - 1));
     }
-
 }
