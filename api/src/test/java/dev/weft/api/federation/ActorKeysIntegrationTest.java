@@ -3,10 +3,12 @@ package dev.weft.api.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.WeftIntegrationTest;
 import dev.weft.application.federation.keys.ActorKeyPairs;
 import dev.weft.application.federation.keys.ActorKeys;
 import dev.weft.application.federation.keys.ErasedKeysException;
+import dev.weft.infrastructure.federation.keys.DeletedAccountKeyEraser;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -23,6 +25,8 @@ class ActorKeysIntegrationTest extends WeftIntegrationTest {
     private ActorKeys keys;
     @Autowired
     private ApplicationContext context;
+    @Autowired
+    private DeletedAccountKeyEraser eraser;
 
     @Test
     void keysAreMadeOnceAndStoredWithThePrivateHalvesEncrypted() throws Exception {
@@ -67,6 +71,28 @@ class ActorKeysIntegrationTest extends WeftIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM federation.actor_key WHERE owner_id = ? "
                 + "AND rsa_private IS NULL AND ed25519_private IS NULL AND erased_at IS NOT NULL", Long.class, owner))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedAccountsKeysAreErasedOnlyOnceItsDeliveriesHaveSettled() {
+        TestAccounts.Registered gone = TestAccounts.registerSharing(api, "gone");
+        keys.forAccount(gone.id());
+        assertThat(api.delete(gone.path(), gone.token()).status()).isBetween(200, 204);
+        assertThat(eraser.eraseSettled()).as("inside the grace period").doesNotContain(gone.id());
+
+        // As if the grace period had passed, with one Delete still waiting to be sent.
+        jdbc.update("UPDATE directory.account SET deleted_at = now() - interval '2 hours' WHERE account_id = ?",
+                gone.id());
+        String pending = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, activity_json, "
+                + "inbox, host, state, next_attempt_at, created_at) VALUES (?, ?, 'ACTOR_DELETE', ?, '{}', "
+                + "'https://x.example/inbox', 'x.example', 'pending', now() + interval '1 hour', now())",
+                pending, gone.id(), "https://weft.test/a/" + pending);
+        assertThat(eraser.eraseSettled()).as("a delivery still pending").doesNotContain(gone.id());
+
+        jdbc.update("UPDATE federation.delivery SET state = 'failed' WHERE delivery_id = ?", pending);
+        assertThat(eraser.eraseSettled()).contains(gone.id());
+        assertThatThrownBy(() -> keys.forAccount(gone.id())).isInstanceOf(ErasedKeysException.class);
     }
 
     @Test

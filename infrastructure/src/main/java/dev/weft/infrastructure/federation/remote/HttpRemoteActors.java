@@ -81,7 +81,10 @@ public class HttpRemoteActors implements RemoteActors {
             return Optional.of(cached);
         }
         try {
-            return known.load(actorId).map(doc -> ActorDocuments.profile(JSON.readTree(doc), actorId));
+            Optional<RemoteActorProfile> stored = known.load(actorId)
+                    .map(doc -> ActorDocuments.profile(JSON.readTree(doc), actorId));
+            stored.ifPresent(profile -> profiles.put(actorId, profile));
+            return stored;
         } catch (RuntimeException e) {
             LOG.info("The stored document of {} is unreadable: {}", actorId, e.toString());
             return Optional.empty();
@@ -111,7 +114,10 @@ public class HttpRemoteActors implements RemoteActors {
             profiles.invalidate(document);
             failures.invalidate(document);
         }
-        RemoteActorProfile cached = profiles.getIfPresent(document);
+        // A stored document spares a fetch after a restart or on another node; a key that no
+        // longer verifies is fetched afresh by the caller's refresh, and a deleted actor's
+        // last Delete can still be checked against the key it was known by.
+        RemoteActorProfile cached = refresh ? null : known(document).orElse(null);
         Optional<Fetched> fetched = cached != null ? Optional.of(new Fetched(cached, null, null)) : fetch(document);
         Optional<RemoteActorProfile> owner = fetched.flatMap(f -> f.actor().isPresent() ? f.actor()
                 : f.keyOwner().flatMap(ownerId -> refresh ? refresh(ownerId) : find(ownerId)));
