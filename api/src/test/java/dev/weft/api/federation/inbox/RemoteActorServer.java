@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 final class RemoteActorServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+    private final Map<String, String> alsoKnownAs = new ConcurrentHashMap<>();
+    private final java.util.List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
 
     RemoteActorServer() {
@@ -37,6 +39,11 @@ final class RemoteActorServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.createContext("/inbox", exchange -> {
+            delivered.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
         server.createContext("/users/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/users/".length());
             KeyPair pair = keys.get(name);
@@ -52,6 +59,17 @@ final class RemoteActorServer implements AutoCloseable {
     String actor(String name) {
         keys.computeIfAbsent(name, n -> rsa());
         return origin() + "/users/" + name;
+    }
+
+    /** The actor's document will name the other actor as an earlier identity of its person. */
+    void alsoKnownAs(String name, String otherActor) {
+        actor(name);
+        alsoKnownAs.put(name, otherActor);
+    }
+
+    /** Bodies of the activities delivered to this server's shared inbox. */
+    java.util.List<String> delivered() {
+        return delivered;
     }
 
     String origin() {
@@ -106,9 +124,11 @@ final class RemoteActorServer implements AutoCloseable {
         return """
                 {"@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
                  "id": "%s", "type": "Person", "preferredUsername": "%s", "inbox": "%s/inbox",
-                 "endpoints": {"sharedInbox": "%s/inbox"},
+                 "endpoints": {"sharedInbox": "%s/inbox"}, "alsoKnownAs": [%s],
                  "publicKey": {"id": "%s#main-key", "owner": "%s", "publicKeyPem": %s}}
-                """.formatted(id, name, id, origin(), id, id, quoted(KeyEncodings.pem(pair.getPublic())));
+                """.formatted(id, name, origin(), origin(),
+                alsoKnownAs.containsKey(name) ? quoted(alsoKnownAs.get(name)) : "", id, id,
+                quoted(KeyEncodings.pem(pair.getPublic())));
     }
 
     private static String quoted(String text) {
