@@ -3,14 +3,7 @@ package dev.weft.api.federation.inbox;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.api.support.TestAccounts;
-import dev.weft.api.support.TestAccounts.Registered;
-import dev.weft.api.support.WeftClient.Response;
-import dev.weft.api.support.WeftIntegrationTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,30 +11,7 @@ import tools.jackson.databind.JsonNode;
  * What each kind of activity does once accepted, sent signed by actors of a loopback
  * server, as the Fedify scenarios do not cover them all.
  */
-class InboxActivitiesIntegrationTest extends WeftIntegrationTest {
-    private static RemoteActorServer remote;
-    private Registered alice;
-    private String postUrl;
-    private String postId;
-
-    @BeforeAll
-    static void startRemote() {
-        remote = new RemoteActorServer();
-    }
-
-    @AfterAll
-    static void stopRemote() {
-        remote.close();
-    }
-
-    @BeforeEach
-    void sharedPost() {
-        alice = TestAccounts.registerSharing(api, "acted");
-        Response post = api.post(alice.path() + "/posts", alice.token(), body("text", "act on me"));
-        postUrl = post.text("url");
-        postId = post.text("id");
-        await("the post is readable", () -> api.get("/api/v1/posts/" + postId, alice.token()).status() == 200);
-    }
+class InboxActivitiesIntegrationTest extends RemoteActorsTest {
 
     private String activity(String type, String actorName, String object) {
         String id = remote.origin() + "/activities/" + UUID.randomUUID();

@@ -3,48 +3,19 @@ package dev.weft.api.federation.inbox;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.api.support.TestAccounts;
-import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient.Response;
-import dev.weft.api.support.WeftIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The inbox over HTTP, with real signatures from a remote server on loopback. Each way a
  * request can be untrustworthy or wrong is refused with its own status and writes nothing.
  */
-class InboxIntegrationTest extends WeftIntegrationTest {
-    private static RemoteActorServer remote;
-    private Registered alice;
-    private String postUrl;
-    private String postId;
-
-    @BeforeAll
-    static void startRemote() {
-        remote = new RemoteActorServer();
-    }
-
-    @AfterAll
-    static void stopRemote() {
-        remote.close();
-    }
-
-    @BeforeEach
-    void sharedPost() {
-        alice = TestAccounts.registerSharing(api, "inboxed");
-        Response post = api.post(alice.path() + "/posts", alice.token(), body("text", "like me"));
-        postUrl = post.text("url");
-        postId = post.text("id");
-        await("the post is readable", () -> api.get("/api/v1/posts/" + postId, alice.token()).status() == 200);
-    }
+class InboxIntegrationTest extends RemoteActorsTest {
 
     private String like(String actorName) {
         return like(actorName, remote.origin() + "/likes/" + UUID.randomUUID());
