@@ -1,28 +1,59 @@
 package dev.weft.api.publicweb;
 
+import static dev.weft.application.federation.documents.Html.escape;
+
+import dev.weft.api.federation.ActivityResponses;
+import dev.weft.api.federation.ActivityResponses.Representation;
+import dev.weft.api.federation.HtmlPages;
+import dev.weft.api.federation.PublishedActors;
 import dev.weft.application.accounts.AccountDirectory;
 import dev.weft.application.accounts.AccountView;
+import dev.weft.application.federation.FederationUrls;
+import dev.weft.application.federation.documents.ActivityDocuments;
+import dev.weft.application.federation.documents.ActorDocuments;
+import dev.weft.application.federation.documents.Html;
+import dev.weft.application.federation.documents.NoteDocuments;
 import dev.weft.application.posts.PostReader;
 import dev.weft.application.posts.PostView;
+import dev.weft.application.posts.SharedPostReader;
 import dev.weft.application.shared.NotFoundException;
 import dev.weft.domain.shared.GoneException;
 import java.time.Instant;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The URL handed out for every post. Anyone may read a public post of a public profile
- * there; everything else is 404, and a deleted post is 410 so caches let go of it.
+ * The URL handed out for every post, which is also its ActivityPub id. Anyone may read a
+ * public post of a public profile there, as JSON or HTML; fediverse software gets the Note
+ * when the post was shared with the fediverse by an account still sharing. Everything else
+ * is 404, and a deleted post is 410 (a Tombstone for fediverse software) so caches let go.
  */
 @RestController
 public class PublicPostsController {
     private final PostReader posts;
     private final AccountDirectory accounts;
+    private final SharedPostReader sharedPosts;
+    private final NoteDocuments notes;
+    private final ActivityDocuments activities;
+    private final ActorDocuments actors;
+    private final FederationUrls urls;
 
-    public PublicPostsController(PostReader posts, AccountDirectory accounts) {
+    public PublicPostsController(PostReader posts, AccountDirectory accounts, SharedPostReader sharedPosts,
+                                 NoteDocuments notes, ActivityDocuments activities, ActorDocuments actors,
+                                 FederationUrls urls) {
         this.posts = posts;
         this.accounts = accounts;
+        this.sharedPosts = sharedPosts;
+        this.notes = notes;
+        this.activities = activities;
+        this.actors = actors;
+        this.urls = urls;
     }
 
     public record PublicPost(String id, String url, String author, String text, String contentWarning,
@@ -30,10 +61,23 @@ public class PublicPostsController {
     }
 
     @GetMapping("/posts/{postId}")
-    public PublicPost post(@PathVariable String postId) {
+    public ResponseEntity<?> post(@PathVariable String postId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return switch (Representation.of(accept, Representation.JSON, Representation.JSON)) {
+            case ACTIVITY -> federated(postId, false);
+            case HTML -> page(postId);
+            case JSON -> ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(json(postId));
+        };
+    }
+
+    @GetMapping("/posts/{postId}/activity")
+    public ResponseEntity<String> activity(@PathVariable String postId) {
+        return federated(postId, true);
+    }
+
+    private PublicPost json(String postId) {
         String authorId = posts.authorOf(postId).orElseThrow(() -> notFound(postId));
-        PostView post = posts.find(postId).orElseThrow(() -> new GoneException("postId", "post " + postId
-                + " was deleted"));
+        PostView post = posts.find(postId).orElseThrow(() -> gone(postId));
         AccountView author = accounts.find(authorId).filter(a -> a.publicProfile() && !a.deleted())
                 .orElseThrow(() -> notFound(postId));
         if (!"public".equals(post.visibility())) {
@@ -43,7 +87,58 @@ public class PublicPostsController {
                 post.language(), post.publishedAt(), post.editedAt());
     }
 
+    /** Followers-only notes are 404 here: an unsigned fetch cannot show it comes from a follower. */
+    private ResponseEntity<String> federated(String postId, boolean asCreate) {
+        String authorId = posts.authorOf(postId).orElseThrow(() -> notFound(postId));
+        AccountView author = accounts.find(authorId).orElseThrow(() -> notFound(postId));
+        Optional<PostView> live = posts.find(postId);
+        if (live.isEmpty() || author.deleted()) {
+            Instant deletedAt = sharedPosts.deletedAt(postId).orElse(author.deletedAt());
+            return ActivityResponses.of(HttpStatus.GONE, actors.tombstone(urls.note(postId), "Note", deletedAt));
+        }
+        PostView post = live.get();
+        if (!PublishedActors.published(author) || !post.sharedToFediverse() || !"public".equals(post.visibility())) {
+            throw notFound(postId);
+        }
+        return ActivityResponses.ok(asCreate ? activities.create(post, author.handle())
+                : notes.note(post, author.handle()));
+    }
+
+    private ResponseEntity<String> page(String postId) {
+        String authorId = posts.authorOf(postId).orElseThrow(() -> notFound(postId));
+        Optional<PostView> live = posts.find(postId);
+        AccountView author = accounts.find(authorId).orElseThrow(() -> notFound(postId));
+        if (live.isEmpty() || author.deleted()) {
+            return ActivityResponses.html(HttpStatus.GONE,
+                    HtmlPages.page("Gone", "", "<p>This post was deleted.</p>"));
+        }
+        PostView post = live.get();
+        if (!author.publicProfile() || !"public".equals(post.visibility())) {
+            throw notFound(postId);
+        }
+        String name = author.displayName().isBlank() ? author.handle() : author.displayName();
+        StringBuilder body = new StringBuilder("<article>\n<p><a href=\"")
+                .append(escape(urls.profilePage(author.handle()))).append("\">").append(escape(name))
+                .append("</a> @").append(escape(author.handle())).append("</p>\n");
+        if (post.contentWarning() != null && !post.contentWarning().isBlank()) {
+            body.append("<details><summary>").append(escape(post.contentWarning())).append("</summary>\n")
+                    .append(Html.paragraphs(post.text())).append("\n</details>\n");
+        } else {
+            body.append(Html.paragraphs(post.text())).append('\n');
+        }
+        body.append("<p><time datetime=\"").append(post.publishedAt()).append("\">").append(post.publishedAt())
+                .append("</time></p>\n</article>\n");
+        String head = PublishedActors.published(author) && post.sharedToFediverse()
+                ? "<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + escape(urls.note(postId))
+                + "\">\n" : "";
+        return ActivityResponses.html(HttpStatus.OK, HtmlPages.page(name, head, body.toString()));
+    }
+
     private static NotFoundException notFound(String postId) {
         return new NotFoundException("postId", "no public post " + postId);
+    }
+
+    private static GoneException gone(String postId) {
+        return new GoneException("postId", "post " + postId + " was deleted");
     }
 }
