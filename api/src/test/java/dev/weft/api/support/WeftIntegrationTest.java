@@ -44,6 +44,14 @@ public abstract class WeftIntegrationTest {
         registry.add("weft.security.auditor-token", () -> AUDITOR_TOKEN);
         registry.add("weft.fediverse.consent-version", () -> "2026-11");
         registry.add("weft.fediverse.eligible-countries", () -> "US,CA,GB,DE,FR,BR,JP,NZ");
+        // Deliveries retry, time out and trip circuits within a test's patience.
+        registry.add("weft.federation.delivery.initial-backoff", () -> "200ms");
+        registry.add("weft.federation.delivery.connect-timeout", () -> "2s");
+        registry.add("weft.federation.delivery.read-timeout", () -> "2s");
+        registry.add("weft.federation.delivery-engine.poll-interval", () -> "200ms");
+        registry.add("weft.federation.delivery-engine.breaker-open-for", () -> "4s");
+        registry.add("weft.federation.delivery-engine.unavailable-sweep-interval", () -> "1s");
+        registry.add("weft.federation.domain-blocks.suspend", () -> "suspended.example");
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.audit;
 
 import dev.weft.domain.accounts.AccountDeletedEvent;
+import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
@@ -99,6 +100,21 @@ public class AuditTrailProjection extends JdbcProjection {
         entry(at, eventId, event.accountId(), event.attemptedAt(), kind, "post " + event.postId(),
                 event.destination().label(), null, "attempt " + event.attempt() + ", http status "
                         + event.httpStatus() + (event.error() == null ? "" : ", " + event.error()));
+    }
+
+    /** Follows, their answers, edits and profile updates: what was sent, to which inbox, and how it ended. */
+    @EventHandler
+    void on(ActivityDeliveryAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        String kind = switch (event.outcome()) {
+            case DELIVERED -> "activity_delivered";
+            case RETRY_SCHEDULED -> "activity_attempt_failed";
+            case FAILED -> "activity_delivery_failed";
+        };
+        entry(at, eventId, event.accountId(), event.attemptedAt(), kind,
+                event.purpose().toLowerCase() + " " + event.activityId(), event.host(),
+                null, "attempt " + event.attempt() + " to " + event.inbox() + ", http status " + event.httpStatus()
+                        + (event.error() == null ? "" : ", " + event.error())
+                        + (event.nextAttemptAt() == null ? "" : ", next attempt " + event.nextAttemptAt()));
     }
 
     @EventHandler

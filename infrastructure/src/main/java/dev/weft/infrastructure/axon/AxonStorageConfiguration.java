@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.axon;
 
 import dev.weft.domain.accounts.Account;
+import dev.weft.domain.delivery.ActivityDelivery;
 import dev.weft.domain.distribution.PostCopy;
 import dev.weft.domain.graph.IncomingFollow;
 import dev.weft.domain.graph.OutgoingFollow;
@@ -113,7 +114,7 @@ public class AxonStorageConfiguration {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class));
             for (Class<?> type : new Class<?>[] {Post.class, PostCopy.class, IncomingFollow.class,
-                    OutgoingFollow.class, RemotePost.class}) {
+                    OutgoingFollow.class, RemotePost.class, ActivityDelivery.class}) {
                 configurer.configureAggregate(cached(type, aggregateCache));
             }
         };

@@ -1,0 +1,302 @@
+package dev.weft.api.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.api.support.TestAccounts;
+import dev.weft.api.support.TestAccounts.Registered;
+import dev.weft.api.support.WeftIntegrationTest;
+import dev.weft.api.support.federation.InboxSink;
+import dev.weft.api.support.federation.InboxSink.Reply;
+import dev.weft.application.federation.delivery.DeliveryOutbox;
+import dev.weft.application.federation.delivery.DeliveryPurpose;
+import dev.weft.application.federation.delivery.DeliveryReports;
+import dev.weft.application.federation.delivery.OutboundDelivery;
+import dev.weft.application.shared.Clock;
+import dev.weft.infrastructure.federation.delivery.ClaimedDelivery;
+import dev.weft.infrastructure.federation.delivery.DeliverySender;
+import dev.weft.infrastructure.federation.delivery.DeliverySettings;
+import dev.weft.infrastructure.federation.delivery.DeliveryStore;
+import dev.weft.infrastructure.federation.delivery.DeliveryWakeUp;
+import dev.weft.infrastructure.federation.delivery.DeliveryWorker;
+import dev.weft.infrastructure.federation.delivery.HostGuards;
+import dev.weft.infrastructure.federation.delivery.ServerHealth;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The outbox drained into a scripted inbox on 127.0.0.1: outcomes, retries, circuits, claims. */
+class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
+    @Autowired
+    DeliveryOutbox outbox;
+    @Autowired
+    DeliveryStore store;
+    @Autowired
+    DeliverySender sender;
+    @Autowired
+    ServerHealth health;
+    @Autowired
+    DeliveryReports reports;
+    @Autowired
+    DeliveryWakeUp wakeUp;
+    @Autowired
+    Clock clock;
+    @Autowired
+    DeliverySettings settings;
+
+    private final List<InboxSink> sinks = new ArrayList<>();
+    private Registered alice;
+
+    @BeforeEach
+    void account() {
+        alice = TestAccounts.register(api, "sender");
+    }
+
+    @AfterEach
+    void closeSinks() {
+        for (InboxSink sink : sinks) {
+            jdbc.update("UPDATE federation.delivery SET state = 'failed' WHERE host = ? AND state = 'pending'",
+                    sink.host());
+            sink.close();
+        }
+    }
+
+    private InboxSink sink(Reply otherwise) {
+        InboxSink sink = new InboxSink(otherwise);
+        sinks.add(sink);
+        return sink;
+    }
+
+    private String enqueue(InboxSink sink, DeliveryPurpose purpose) {
+        String activityId = BASE_URL + "/follows/" + UUID.randomUUID() + "/accept";
+        String deliveryId = UUID.randomUUID().toString();
+        outbox.enqueue(List.of(delivery(deliveryId, activityId, sink, purpose, null)));
+        return deliveryId;
+    }
+
+    private OutboundDelivery delivery(String deliveryId, String activityId, InboxSink sink, DeliveryPurpose purpose,
+                                      Instant notBefore) {
+        String json = "{\"id\":\"" + activityId + "\",\"type\":\"Accept\"}";
+        return new OutboundDelivery(deliveryId, alice.id(), purpose, activityId, json, sink.inbox(), sink.host(), null,
+                notBefore);
+    }
+
+    private Map<String, Object> row(String deliveryId) {
+        return jdbc.queryForMap("SELECT * FROM federation.delivery WHERE delivery_id = ?", deliveryId);
+    }
+
+    private String state(String deliveryId) {
+        return (String) row(deliveryId).get("state");
+    }
+
+    private String auditTrail() {
+        return api.get(alice.path() + "/audit", alice.token()).body();
+    }
+
+    @Test
+    void aTwoHundredIsDeliveredSignedAsTheAccountAndAudited() {
+        InboxSink sink = sink(Reply.of(202));
+        String id = enqueue(sink, DeliveryPurpose.FOLLOW_ACCEPT);
+
+        await("delivered", () -> "delivered".equals(state(id)));
+        assertThat(sink.count()).isEqualTo(1);
+        InboxSink.Received received = sink.received().get(0);
+        assertThat(received.contentType()).isEqualTo("application/activity+json");
+        assertThat(received.signature()).contains("keyId=\"" + BASE_URL + "/users/" + alice.handle() + "#main-key\"")
+                .contains("DRAFT_CAVAGE");
+        assertThat(row(id).get("attempts")).isEqualTo(1);
+        await("the attempt in the audit trail", () -> auditTrail().contains("activity_delivered"));
+        assertThat(auditTrail()).contains(sink.host()).contains(sink.inbox());
+    }
+
+    @Test
+    void aServerErrorIsRetriedThenDelivered() {
+        InboxSink sink = sink(Reply.of(202)).then(Reply.of(500));
+        String id = enqueue(sink, DeliveryPurpose.FOLLOW);
+
+        await("delivered on the second attempt", () -> "delivered".equals(state(id)));
+        assertThat(sink.count()).isEqualTo(2);
+        assertThat(row(id).get("attempts")).isEqualTo(2);
+        await("both attempts audited", () -> auditTrail().contains("activity_attempt_failed")
+                && auditTrail().contains("activity_delivered"));
+    }
+
+    @Test
+    void retryAfterIsHonouredWhenLaterThanTheBackoff() {
+        InboxSink sink = sink(Reply.of(202)).then(new Reply(429, Map.of("Retry-After", "2"), 0));
+        String id = enqueue(sink, DeliveryPurpose.FOLLOW);
+
+        await("delivered after the pause", () -> "delivered".equals(state(id)));
+        List<InboxSink.Received> received = sink.received();
+        assertThat(received).hasSize(2);
+        assertThat(Duration.between(received.get(0).at(), received.get(1).at()))
+                .as("the backoff alone is 200 ms").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void goneIsAPermanentFailure() throws InterruptedException {
+        InboxSink sink = sink(Reply.of(410));
+        String id = enqueue(sink, DeliveryPurpose.UNDO_FOLLOW);
+
+        await("failed", () -> "failed".equals(state(id)));
+        Thread.sleep(800);
+        assertThat(sink.count()).as("no retry after a 410").isEqualTo(1);
+        assertThat(row(id).get("last_http_status")).isEqualTo(410);
+        await("the failure audited", () -> auditTrail().contains("activity_delivery_failed"));
+    }
+
+    @Test
+    void aHungServerTimesOutAndIsRetried() {
+        InboxSink sink = sink(new Reply(202, Map.of(), 5000));
+        String id = enqueue(sink, DeliveryPurpose.FOLLOW);
+
+        await("a timed-out attempt", () -> ((Integer) row(id).get("attempts")) >= 1);
+        Map<String, Object> row = row(id);
+        assertThat(row.get("state")).isEqualTo("pending");
+        assertThat((String) row.get("last_error")).startsWith("timed out");
+        assertThat(row.get("last_http_status")).isNull();
+    }
+
+    @Test
+    void anOpenCircuitKeepsRequestsAwayFromTheServer() throws InterruptedException {
+        InboxSink sink = sink(Reply.of(500));
+        for (int i = 0; i < 10; i++) {
+            enqueue(sink, DeliveryPurpose.FOLLOW);
+        }
+        await("the circuit opens", () -> api.get("/api/v1/admin/servers", OPERATOR_TOKEN).body()
+                .contains("\"host\":\"" + sink.host() + "\"") && circuitOf(sink).equals("open"));
+        int atOpening = sink.count();
+        Thread.sleep(1500);
+        assertThat(sink.count()).as("requests while the circuit is open").isEqualTo(atOpening);
+        assertThat(atOpening).as("5 failures open it; at most the in-flight ones follow")
+                .isBetween(5, 5 + settings.perHostConcurrency());
+        Integer attempts = jdbc.queryForObject("SELECT sum(attempts)::int FROM federation.delivery WHERE host = ?",
+                Integer.class, sink.host());
+        assertThat(attempts).as("a delivery put back by the circuit counts no attempt").isEqualTo(atOpening);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM federation.delivery WHERE host = ? AND state = 'pending'",
+                Integer.class, sink.host())).isEqualTo(10);
+    }
+
+    private String circuitOf(InboxSink sink) {
+        for (var server : api.get("/api/v1/admin/servers", OPERATOR_TOKEN).json()) {
+            if (server.path("host").asString().equals(sink.host())) {
+                return server.path("circuit").asString();
+            }
+        }
+        return "";
+    }
+
+    @Test
+    void twoClaimsAtOnceNeverTakeTheSameDelivery() throws Exception {
+        InboxSink sink = sink(Reply.of(202));
+        Instant later = clock.now().plus(Duration.ofHours(1));
+        List<OutboundDelivery> batch = IntStream.range(0, 200)
+                .mapToObj(i -> delivery(UUID.randomUUID().toString(), BASE_URL + "/claims/" + UUID.randomUUID(), sink,
+                        DeliveryPurpose.FOLLOW, later))
+                .toList();
+        outbox.enqueue(batch);
+        CyclicBarrier start = new CyclicBarrier(2);
+        Function<String, CompletableFuture<Set<String>>> claimer = node -> CompletableFuture.supplyAsync(() -> {
+            Set<String> mine = new HashSet<>();
+            await(start);
+            for (int round = 0; round < 20; round++) {
+                store.claim(node, 15, later.plusSeconds(1), Duration.ofMinutes(5), List.of())
+                        .stream().filter(d -> d.host().equals(sink.host())).map(ClaimedDelivery::deliveryId)
+                        .forEach(mine::add);
+            }
+            return mine;
+        });
+        CompletableFuture<Set<String>> a = claimer.apply("node-a");
+        CompletableFuture<Set<String>> b = claimer.apply("node-b");
+        Set<String> byA = a.get();
+        Set<String> byB = b.get();
+
+        assertThat(byA).as("claimed by both").doesNotContainAnyElementsOf(byB);
+        Set<String> all = new HashSet<>(byA);
+        all.addAll(byB);
+        assertThat(all).isEqualTo(batch.stream().map(OutboundDelivery::deliveryId).collect(Collectors.toSet()));
+        assertThat(byA).isNotEmpty();
+        assertThat(byB).isNotEmpty();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aSecondWorkerBesideThisNodesSendsEachDeliveryOnce() {
+        InboxSink sink = sink(Reply.of(202));
+        DeliveryWorker other = new DeliveryWorker(store, sender, new HostGuards(settings), health, reports, wakeUp,
+                clock, settings, "second-node", Duration.ofSeconds(5));
+        other.start();
+        try {
+            List<OutboundDelivery> batch = IntStream.range(0, 150)
+                    .mapToObj(i -> delivery(UUID.randomUUID().toString(), BASE_URL + "/twice/" + UUID.randomUUID(),
+                            sink, DeliveryPurpose.FOLLOW, null))
+                    .toList();
+            outbox.enqueue(batch);
+            await("all delivered", () -> jdbc.queryForObject("SELECT count(*) FROM federation.delivery "
+                    + "WHERE host = ? AND state = 'delivered'", Integer.class, sink.host()) == 150);
+        } finally {
+            other.stop();
+        }
+        Map<String, Long> perActivity = sink.received().stream()
+                .collect(Collectors.groupingBy(InboxSink.Received::body, Collectors.counting()));
+        assertThat(perActivity).hasSize(150);
+        assertThat(perActivity.values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    void aLeaseLeftByACrashedNodeIsTakenOverAndSent() {
+        InboxSink sink = sink(Reply.of(202));
+        String id = UUID.randomUUID().toString();
+        Instant expired = clock.now().minusSeconds(1);
+        jdbc.update("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, activity_json, "
+                        + "inbox, host, state, attempts, next_attempt_at, lease_until, leased_by, created_at) "
+                        + "VALUES (?, ?, 'FOLLOW', ?, '{\"type\":\"Follow\"}', ?, ?, 'pending', 0, ?, ?, "
+                        + "'crashed-node', ?)", id, alice.id(), BASE_URL + "/follows/" + id, sink.inbox(), sink.host(),
+                java.sql.Timestamp.from(expired), java.sql.Timestamp.from(expired),
+                java.sql.Timestamp.from(expired.minusSeconds(120)));
+        wakeUp.nudge();
+
+        await("sent after the lease ran out", () -> "delivered".equals(state(id)));
+        assertThat(sink.count()).isEqualTo(1);
+    }
+
+    @Test
+    void suspendedDomainsAreNeverEnqueuedAndEnqueueingTwiceStoresOnce() {
+        InboxSink sink = sink(Reply.of(202));
+        String activityId = BASE_URL + "/follows/" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        OutboundDelivery once = delivery(id, activityId, sink, DeliveryPurpose.FOLLOW, null);
+        outbox.enqueue(List.of(once, once));
+        await("delivered", () -> "delivered".equals(state(id)));
+        outbox.enqueue(List.of(once));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM federation.delivery WHERE delivery_id = ?", Integer.class,
+                id)).isEqualTo(1);
+        assertThat(sink.count()).isEqualTo(1);
+
+        String toSuspended = UUID.randomUUID().toString();
+        outbox.enqueue(List.of(new OutboundDelivery(toSuspended, alice.id(), DeliveryPurpose.FOLLOW, activityId, "{}",
+                "https://social.suspended.example/inbox", "social.suspended.example", null, null)));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM federation.delivery WHERE delivery_id = ?", Integer.class,
+                toSuspended)).isZero();
+    }
+}

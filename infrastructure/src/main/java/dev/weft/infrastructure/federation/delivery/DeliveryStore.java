@@ -1,0 +1,101 @@
+package dev.weft.infrastructure.federation.delivery;
+
+import static dev.weft.infrastructure.shared.Rows.instant;
+import static dev.weft.infrastructure.shared.Rows.ts;
+
+import dev.weft.application.federation.delivery.DeliveryPurpose;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox table as the workers use it: one statement to claim a batch, one to settle
+ * each delivery. Each runs in its own short transaction (autocommit), never around the
+ * HTTP request, so a slow server holds no row lock and no connection.
+ */
+@Component
+public class DeliveryStore {
+    private static final String COLUMNS = "d.delivery_id, d.account_id, d.purpose, d.activity_id, d.activity_json, "
+            + "d.inbox, d.host, d.copy_id, d.attempts, d.first_attempt_at, d.created_at";
+
+    private final JdbcTemplate jdbc;
+
+    public DeliveryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Leases up to limit due deliveries. SKIP LOCKED lets nodes claim side by side without
+     * waiting on each other; a row another node is claiming right now is skipped, and once
+     * that claim commits the row is no longer due. Pushing next_attempt_at to the lease's
+     * end is what makes a crashed node's rows come back.
+     */
+    public List<ClaimedDelivery> claim(String node, int limit, Instant now, Duration lease,
+                                       Collection<String> skippedHosts) {
+        Instant until = now.plus(lease);
+        return jdbc.query("UPDATE federation.delivery d SET lease_until = ?, leased_by = ?, next_attempt_at = ? "
+                        + "FROM (SELECT delivery_id FROM federation.delivery c WHERE c.state = 'pending' "
+                        + "AND c.next_attempt_at <= ? AND NOT (c.host = ANY (?)) "
+                        + "AND NOT EXISTS (SELECT 1 FROM federation.server s WHERE s.host = c.host "
+                        + "AND s.unavailable_since IS NOT NULL) "
+                        + "ORDER BY c.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
+                        + "WHERE d.delivery_id = due.delivery_id RETURNING " + COLUMNS
+                        + ", (SELECT s.signature_scheme FROM federation.server s WHERE s.host = d.host) AS scheme",
+                this::claimed, ts(until), node, ts(until), ts(now), skippedHosts.toArray(String[]::new), limit);
+    }
+
+    public void delivered(ClaimedDelivery d, String node, int status, Instant at) {
+        settle(d, node, "delivered", status, null, at, at, at);
+    }
+
+    public void failed(ClaimedDelivery d, String node, Integer status, String error, Instant at) {
+        settle(d, node, "failed", status, error, at, at, at);
+    }
+
+    public void retryAt(ClaimedDelivery d, String node, Integer status, String error, Instant at, Instant next) {
+        settle(d, node, "pending", status, error, at, next, null);
+    }
+
+    /** The guard on leased_by keeps a node whose lease ran out from overwriting the next holder. */
+    private void settle(ClaimedDelivery d, String node, String state, Integer status, String error, Instant at,
+                        Instant next, Instant settledAt) {
+        jdbc.update("UPDATE federation.delivery SET state = ?, attempts = attempts + 1, "
+                        + "first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, last_http_status = ?, "
+                        + "last_error = ?, next_attempt_at = ?, settled_at = ?, lease_until = NULL, leased_by = NULL "
+                        + "WHERE delivery_id = ? AND leased_by = ?",
+                state, ts(at), ts(at), status, error, ts(next), ts(settledAt), d.deliveryId(), node);
+    }
+
+    /** Back to the queue without an attempt: the host's circuit is open, or this node is stopping. */
+    public void putBack(String deliveryId, String node, Instant next) {
+        jdbc.update("UPDATE federation.delivery SET next_attempt_at = ?, lease_until = NULL, leased_by = NULL "
+                + "WHERE delivery_id = ? AND leased_by = ? AND state = 'pending'", ts(next), deliveryId, node);
+    }
+
+    /**
+     * Ends the pending deliveries of unavailable servers whose retry window is over, counted
+     * from their first attempt, or from their creation when none was made.
+     */
+    public List<ClaimedDelivery> expireUnavailable(Instant now, Duration window) {
+        return jdbc.query("UPDATE federation.delivery d SET state = 'failed', last_error = 'server unavailable', "
+                        + "settled_at = ?, lease_until = NULL, leased_by = NULL "
+                        + "WHERE d.state = 'pending' AND COALESCE(d.first_attempt_at, d.created_at) < ? "
+                        + "AND (d.lease_until IS NULL OR d.lease_until < ?) "
+                        + "AND d.host IN (SELECT host FROM federation.server WHERE unavailable_since IS NOT NULL) "
+                        + "RETURNING " + COLUMNS + ", NULL AS scheme",
+                this::claimed, ts(now), ts(now.minus(window)), ts(now));
+    }
+
+    private ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
+        return new ClaimedDelivery(rs.getString("delivery_id"), rs.getString("account_id"),
+                DeliveryPurpose.valueOf(rs.getString("purpose")), rs.getString("activity_id"),
+                rs.getString("activity_json"), rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id"),
+                rs.getInt("attempts"), instant(rs, "first_attempt_at"), instant(rs, "created_at"),
+                rs.getString("scheme"));
+    }
+}

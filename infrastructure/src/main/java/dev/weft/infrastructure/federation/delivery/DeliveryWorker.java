@@ -1,0 +1,280 @@
+package dev.weft.infrastructure.federation.delivery;
+
+import dev.weft.application.federation.delivery.AttemptOutcome;
+import dev.weft.application.federation.delivery.DeliveryAttempt;
+import dev.weft.application.federation.delivery.DeliveryReports;
+import dev.weft.application.shared.Clock;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Drains the outbox on this node: a poller claims as many due deliveries as there are idle
+ * workers, and each worker sends one, outside any transaction, then settles it. Claims are
+ * leases, so several nodes drain one table side by side and a node that dies mid-send
+ * leaves rows that come due again when their lease ends.
+ */
+public class DeliveryWorker implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration HALF_OPEN_RECHECK = Duration.ofSeconds(10);
+
+    private final DeliveryStore store;
+    private final DeliverySender sender;
+    private final HostGuards guards;
+    private final ServerHealth health;
+    private final DeliveryReports reports;
+    private final DeliveryWakeUp wakeUp;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private final RetrySchedule schedule;
+    private final String node;
+    private final Duration drainTimeout;
+
+    private volatile boolean running;
+    private Thread poller;
+    private ExecutorService workers;
+    private Semaphore idle;
+    private Instant nextSweep = Instant.EPOCH;
+
+    public DeliveryWorker(DeliveryStore store, DeliverySender sender, HostGuards guards, ServerHealth health,
+                          DeliveryReports reports, DeliveryWakeUp wakeUp, Clock clock, DeliverySettings settings,
+                          String node, Duration drainTimeout) {
+        this.store = store;
+        this.sender = sender;
+        this.guards = guards;
+        this.health = health;
+        this.reports = reports;
+        this.wakeUp = wakeUp;
+        this.clock = clock;
+        this.settings = settings;
+        this.node = node;
+        this.drainTimeout = drainTimeout;
+        this.schedule = new RetrySchedule(settings.initialBackoff(), settings.maxRetryDuration(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !settings.engine().enabled()) {
+            return;
+        }
+        int count = settings.workers();
+        idle = new Semaphore(count);
+        AtomicInteger number = new AtomicInteger();
+        workers = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                task -> new Thread(task, "weft-delivery-" + number.incrementAndGet()));
+        running = true;
+        poller = new Thread(this::poll, "weft-delivery-poller");
+        poller.start();
+        LOG.info("Delivery engine started on node {} with {} workers", node, count);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        poller.interrupt();
+        workers.shutdown();
+        try {
+            poller.join(drainTimeout.toMillis());
+            if (!workers.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                for (Runnable unstarted : workers.shutdownNow()) {
+                    if (unstarted instanceof Send send) {
+                        putBack(send.delivery(), clock.now());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Delivery engine stopped on node {}", node);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                idle.acquire();
+                int capacity = 1 + idle.drainPermits();
+                List<ClaimedDelivery> claimed = claim(capacity);
+                idle.release(capacity - claimed.size());
+                claimed.forEach(d -> workers.execute(new Send(d)));
+                sweepUnavailable();
+                if (claimed.size() < capacity) {
+                    wakeUp.await(settings.engine().pollInterval());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery poll failed, trying again shortly: {}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private List<ClaimedDelivery> claim(int capacity) {
+        Instant now = clock.now();
+        try {
+            return store.claim(node, capacity, now, settings.engine().lease(), guards.openHosts(now));
+        } catch (RuntimeException e) {
+            idle.release(capacity);
+            throw e;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.engine().pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sweepUnavailable() {
+        Instant now = clock.now();
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(settings.engine().unavailableSweepInterval());
+        for (ClaimedDelivery d : store.expireUnavailable(now, settings.maxRetryDuration())) {
+            report(d, AttemptOutcome.FAILED, null, "server unavailable", null, now);
+        }
+    }
+
+    /** One delivery on one worker thread; shutdown puts back those that never started. */
+    private final class Send implements Runnable {
+        private final ClaimedDelivery delivery;
+
+        Send(ClaimedDelivery delivery) {
+            this.delivery = delivery;
+        }
+
+        ClaimedDelivery delivery() {
+            return delivery;
+        }
+
+        @Override
+        public void run() {
+            try {
+                deliver(delivery);
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery {} to {} was left to its lease: {}", delivery.deliveryId(), delivery.inbox(),
+                        e.toString());
+            } finally {
+                idle.release();
+            }
+        }
+    }
+
+    void deliver(ClaimedDelivery d) {
+        Semaphore permits = guards.permits(d.host());
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            putBack(d, clock.now());
+            return;
+        }
+        Verdict verdict;
+        try {
+            CircuitBreaker breaker = guards.breaker(d.host());
+            if (!breaker.tryAcquirePermission()) {
+                putBack(d, circuitRecheck(d.host()));
+                return;
+            }
+            long started = System.nanoTime();
+            verdict = sender.send(d, clock::now);
+            account(breaker, verdict, System.nanoTime() - started);
+        } finally {
+            permits.release();
+        }
+        settle(d, verdict, clock.now());
+    }
+
+    private Instant circuitRecheck(String host) {
+        Instant now = clock.now();
+        Instant at = guards.mayTryAt(host, now);
+        return at.isAfter(now) ? at : now.plus(HALF_OPEN_RECHECK);
+    }
+
+    private void putBack(ClaimedDelivery d, Instant next) {
+        store.putBack(d.deliveryId(), node, next);
+    }
+
+    private static void account(CircuitBreaker breaker, Verdict verdict, long nanos) {
+        if (verdict.breakerFailure()) {
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, new IllegalStateException(verdict.error()));
+        } else {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void settle(ClaimedDelivery d, Verdict verdict, Instant at) {
+        trackServer(d.host(), verdict, at);
+        switch (verdict.kind()) {
+            case DELIVERED -> {
+                store.delivered(d, node, verdict.httpStatus(), at);
+                report(d, AttemptOutcome.DELIVERED, verdict.httpStatus(), null, null, at);
+            }
+            case PERMANENT -> {
+                store.failed(d, node, verdict.httpStatus(), verdict.error(), at);
+                report(d, AttemptOutcome.FAILED, verdict.httpStatus(), verdict.error(), null, at);
+            }
+            case RETRY -> retryOrGiveUp(d, verdict, at);
+        }
+    }
+
+    private void retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at) {
+        Instant first = d.firstAttemptAt() != null ? d.firstAttemptAt() : at;
+        Optional<Instant> next = schedule.next(d.attempts() + 1, first, at, verdict.retryAfter());
+        if (next.isPresent()) {
+            store.retryAt(d, node, verdict.httpStatus(), verdict.error(), at, next.get());
+            report(d, AttemptOutcome.RETRY_SCHEDULED, verdict.httpStatus(), verdict.error(), next.get(), at);
+        } else {
+            String error = verdict.error() + "; retries ended after " + settings.maxRetryDuration();
+            store.failed(d, node, verdict.httpStatus(), error, at);
+            report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);
+        }
+    }
+
+    /** Only signs of a server in trouble count towards unavailability; any answer that is not one clears it. */
+    private void trackServer(String host, Verdict verdict, Instant at) {
+        if (verdict.breakerFailure()) {
+            health.failed(host, verdict.error(), at);
+        } else if (verdict.httpStatus() != null && verdict.httpStatus() != 401) {
+            health.succeeded(host, at);
+        }
+    }
+
+    private void report(ClaimedDelivery d, AttemptOutcome outcome, Integer status, String error, Instant next,
+                        Instant at) {
+        try {
+            reports.record(new DeliveryAttempt(d.deliveryId(), d.accountId(), d.purpose(), d.activityId(), d.inbox(),
+                    d.host(), d.copyId(), outcome, status, error, next, at));
+        } catch (RuntimeException e) {
+            LOG.warn("Outcome of delivery {} not recorded as an event: {}", d.deliveryId(), e.toString());
+        }
+    }
+}

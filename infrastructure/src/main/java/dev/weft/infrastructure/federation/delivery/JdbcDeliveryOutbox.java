@@ -1,0 +1,82 @@
+package dev.weft.infrastructure.federation.delivery;
+
+import static dev.weft.infrastructure.shared.Rows.ts;
+
+import dev.weft.application.federation.FederationSettings;
+import dev.weft.application.federation.delivery.DeliveryOutbox;
+import dev.weft.application.federation.delivery.OutboundDelivery;
+import dev.weft.application.shared.Clock;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes deliveries with the JdbcTemplate of the application's DataSource, so inside a
+ * command's or a policy's transaction they commit or roll back with it: nothing is sent
+ * for a fact that was not stored, and nothing stored is left unsent. The delivery id is
+ * the primary key, so enqueueing the same delivery again stores nothing.
+ */
+@Component
+public class JdbcDeliveryOutbox implements DeliveryOutbox {
+    private final JdbcTemplate jdbc;
+    private final FederationSettings settings;
+    private final Clock clock;
+    private final DeliveryWakeUp wakeUp;
+
+    public JdbcDeliveryOutbox(JdbcTemplate jdbc, FederationSettings settings, Clock clock, DeliveryWakeUp wakeUp) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+        this.wakeUp = wakeUp;
+    }
+
+    @Override
+    public void enqueue(List<OutboundDelivery> deliveries) {
+        Instant now = clock.now();
+        List<Object[]> rows = deliveries.stream()
+                .filter(d -> !settings.suspended(hostOf(d)))
+                .map(d -> row(d, now))
+                .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, "
+                + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO NOTHING", rows);
+        wakeAfterCommit();
+    }
+
+    private static Object[] row(OutboundDelivery d, Instant now) {
+        Instant due = d.notBefore() != null && d.notBefore().isAfter(now) ? d.notBefore() : now;
+        return new Object[] {d.deliveryId(), d.accountId(), d.purpose().name(), d.activityId(), d.activityJson(),
+                d.inbox(), hostOf(d), d.copyId(), ts(due), ts(now)};
+    }
+
+    /** The inbox's authority (host, and port when given) unless the caller named the host. */
+    static String hostOf(OutboundDelivery d) {
+        if (d.host() != null && !d.host().isBlank()) {
+            return d.host().toLowerCase(Locale.ROOT);
+        }
+        URI inbox = URI.create(d.inbox());
+        String host = inbox.getHost().toLowerCase(Locale.ROOT);
+        return inbox.getPort() == -1 ? host : host + ":" + inbox.getPort();
+    }
+
+    private void wakeAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wakeUp.nudge();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeUp.nudge();
+            }
+        });
+    }
+}
