@@ -179,7 +179,10 @@ public final class FederationBench {
                     + fmt(seeding.followersSeconds, 1) + " s; Accepts received " + fleet.accepts.sum() + " (on "
                     + fleet.serversWithAccept() + " servers) after " + fmt(seeding.acceptsSeconds, 1)
                     + " s; actor documents served " + fleet.actorGets.sum());
-            if (seeding.followers < followers) {
+            if (seeding.aborted) {
+                line("  !! seeding STOPPED: Weft refused 9 in 10 Follows (answers above); this build cannot take"
+                        + " follows through its inbox");
+            } else if (seeding.followers < followers) {
                 line("  !! seeding did not reach " + followers + " followers within " + seedTimeout.toSeconds()
                         + " s (" + (seeding.stalled ? "no progress for 60 s" : "timeout")
                         + "): the fan-out below runs with the followers Weft has");
@@ -272,6 +275,12 @@ public final class FederationBench {
                         + fmt(arrivals.length > 1 ? (arrivals.length - 1) / ((last - first) / 1e9) : Double.NaN, 1)
                         + "/s between the first and the last delivery");
             }
+            if (expected == 0) {
+                line("  !! nothing to fan out to: Weft has no followers for the account (see Seeding)");
+            } else if (delivered == 0) {
+                line("  !! the engine delivered NOTHING to the sink within the wait: see Weft's copy states below"
+                        + " and " + h.engineLog);
+            }
             line("  Weft's copy states (GET /posts/{id}/status): " + (states.isEmpty() ? "(none listed)" : states));
             double waitSeconds = (waitEnd - t0) / 1e9;
             line("  engine CPU       : " + fmt(cpu1.processCpuMillisSince(cpu0) / 1000, 1) + " s in "
@@ -301,7 +310,8 @@ public final class FederationBench {
                     + " RSA-2048 signs/s on " + sign.threads() + " threads = " + pctOf(ratio) + " (target >= 70%); "
                     + "drain " + fmt(drainSeconds, 1) + " s; peak heap " + fmt(heap.peakUsedMiB(), 0)
                     + " MiB (target < 512 MiB)");
-            line((rateMet && heapMet ? "TARGET MET" : "TARGET NOT MET") + ": deliveries/s "
+            line((rateMet && heapMet ? "TARGET MET" : "TARGET NOT MET") + (expected == 0 ? " (NOTHING MEASURED:"
+                    + " no followers)" : delivered == 0 ? " (NOTHING DELIVERED)" : "") + ": deliveries/s "
                     + pctOf(ratio) + " of the sign rate " + (rateMet ? "(>= 70%, met)" : "(target 70%: NOT met"
                     + (delivered < expected ? ", and not every server was reached" : "") + ")")
                     + "; peak heap " + fmt(heap.peakUsedMiB(), 0) + " MiB " + (heapMet ? "(< 512, met)"
@@ -326,6 +336,7 @@ public final class FederationBench {
         double followersSeconds;
         double acceptsSeconds;
         boolean stalled;
+        boolean aborted;
         final Map<String, Long> statuses = new TreeMap<>();
         final Map<String, String> errorSamples = new TreeMap<>();
     }
@@ -336,6 +347,8 @@ public final class FederationBench {
         URI inbox = URI.create(api.base() + "/users/" + account.handle() + "/inbox");
         String object = api.base() + "/users/" + account.handle();
         AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        AtomicBoolean abort = new AtomicBoolean();
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, String> samples = new ConcurrentHashMap<>();
         long start = System.nanoTime();
@@ -364,6 +377,9 @@ public final class FederationBench {
                                 break;
                             }
                             samples.putIfAbsent(outcome, truncate(r.body()));
+                            if (r.statusCode() / 100 == 4 && r.statusCode() != 429 && r.statusCode() != 401) {
+                                break; // the answer will not change: no retry
+                            }
                             Thread.sleep(200L << attempt);
                         } catch (IOException e) {
                             outcome = e.getClass().getSimpleName();
@@ -373,6 +389,15 @@ public final class FederationBench {
                         }
                     }
                     statuses.computeIfAbsent(String.valueOf(outcome), k -> new LongAdder()).increment();
+                    if (!String.valueOf(outcome).startsWith("HTTP 2")) {
+                        long failed = failures.incrementAndGet();
+                        if (n >= 50 && failed * 10 > (long) n * 9) {
+                            abort.set(true); // 9 in 10 refused: the inbox is not taking follows
+                        }
+                    }
+                    if (abort.get()) {
+                        return;
+                    }
                 }
             }, "seed-" + c);
             t.setDaemon(true);
@@ -389,6 +414,7 @@ public final class FederationBench {
             }
         }
         Seeding s = new Seeding();
+        s.aborted = abort.get();
         s.postSeconds = (System.nanoTime() - start) / 1e9;
         statuses.forEach((k, v) -> s.statuses.put(k, v.sum()));
         s.errorSamples.putAll(samples);
@@ -471,12 +497,22 @@ public final class FederationBench {
             List<CavageSigner.SignedPost> warm = sign(fleet, inbox, List.of(warmPost), actors, api.base());
             long w0 = System.nanoTime();
             Window warmRun = send(warm, clients, Duration.ZERO, Duration.ofSeconds(120), true);
-            long warmLikes = waitForLikes(api, account, List.of(warmPost), actors, Duration.ofSeconds(120));
+            long warmLikes = warmRun.accepted * 2 < actors ? -1
+                    : waitForLikes(api, account, List.of(warmPost), actors, Duration.ofSeconds(120));
             line("  warm-up      : " + warmRun.accepted + " of " + actors + " Likes answered 202 "
                     + warmRun.statuses + " in " + fmt(warmRun.seconds, 1) + " s; the warm-up post shows "
                     + warmLikes + " likes after " + fmt((System.nanoTime() - w0) / 1e9, 1) + " s; actor documents"
                     + " served " + fleet.actorGets.sum() + (warmRun.samples.isEmpty() ? "" : "; samples "
                     + warmRun.samples));
+            if (warmRun.accepted * 2 < actors) {
+                line("  !! the shared inbox accepted fewer than half of the warm-up Likes (answers above): this build"
+                        + " cannot take Likes; NOTHING MEASURED");
+                otherRequests(fleet);
+                engineNotes(h);
+                line("");
+                line("TARGET NOT MET (NOTHING MEASURED): the shared inbox " + inbox + " answered " + warmRun.statuses);
+                return;
+            }
             PublishLoadBench.awaitQuiet(h.jdbcUrl, Duration.ofSeconds(60));
 
             // ---------------------------------------------------------------- the pool
