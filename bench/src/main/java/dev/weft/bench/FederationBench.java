@@ -134,6 +134,39 @@ public final class FederationBench {
             v.update(signing.getBytes(StandardCharsets.UTF_8));
             System.out.println("signature verifies: " + v.verify(java.util.Base64.getDecoder().decode(sig)));
         }
+        // The sink's own ceiling: 2,000 servers' inboxes each get one small Create from 16 clients,
+        // new connection per server as Weft's client would make.
+        try (RemoteFleet fleet = new RemoteFleet(2000, 5, 1, 8)) {
+            AtomicInteger next = new AtomicInteger();
+            CpuSample c0 = CpuSample.of(ProcessHandle.current());
+            long t0 = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (int c = 0; c < 16; c++) {
+                Thread t = new Thread(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < 2000) {
+                        try {
+                            client.send(HttpRequest.newBuilder(URI.create(fleet.origin(i) + "/inbox"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"Create\"," + "\"x\":\""
+                                            + "x".repeat(1500) + "\"}")).build(), HttpResponse.BodyHandlers.discarding());
+                        } catch (Exception e) {
+                            System.out.println("sink selftest: " + e);
+                        }
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            double sec = (System.nanoTime() - t0) / 1e9;
+            System.out.println("sink: " + fleet.serversWithCreate() + " servers reached in " + fmt(sec, 2) + " s ("
+                    + fmt(2000 / sec, 0) + "/s, one connection per server, 16 clients in the same JVM);"
+                    + " handlers " + fmt(fleet.handlerNanos.sum() / 1e9, 2) + " s wall; JVM CPU "
+                    + fmt(CpuSample.of(ProcessHandle.current()).processCpuMillisSince(c0) / 1000, 2) + " s");
+        }
         for (CryptoBaseline.Op op : CryptoBaseline.Op.values()) {
             CryptoBaseline.Result r = CryptoBaseline.measure(op, Runtime.getRuntime().availableProcessors(),
                     Duration.ofSeconds(1), Duration.ofSeconds(2));
