@@ -317,8 +317,8 @@ public final class FederationBench {
             line("  Weft's copy states (GET /posts/{id}/status): " + (states.isEmpty() ? "(none listed)" : states));
             double waitSeconds = (waitEnd - t0) / 1e9;
             line("  engine CPU       : " + fmt(cpu1.processCpuMillisSince(cpu0) / 1000, 1) + " s in "
-                    + fmt(waitSeconds, 1) + " s (" + fmt(cpu1.processCpuMillisSince(cpu0) / 10 / waitSeconds, 0)
-                    + "% of one core); machine busy " + fmt(cpu1.busyPercentSince(cpu0), 0) + "% of all cores");
+                    + fmt(waitSeconds, 1) + " s (" + (waitSeconds < 1 ? "too short to say"
+                    : fmt(cpu1.processCpuMillisSince(cpu0) / 10 / waitSeconds, 0) + "% of one core") + "); machine busy " + fmt(cpu1.busyPercentSince(cpu0), 0) + "% of all cores");
             line("  sink CPU         : bench JVM " + fmt(sink1.processCpuMillisSince(sink0) / 1000, 2)
                     + " s CPU in that time (fleet handlers " + fmt(sinkNanos / 1e9, 2) + " s wall)");
             line("  engine heap      : peak used " + fmt(heap.peakUsedMiB(), 0) + " MiB, peak committed "
@@ -472,7 +472,7 @@ public final class FederationBench {
             if (followers >= okFollows && Double.isNaN(s.followersSeconds)) {
                 s.followersSeconds = (now - start) / 1e9;
             }
-            if (accepts >= okFollows && Double.isNaN(s.acceptsSeconds)) {
+            if (accepts >= okFollows && accepts > 0 && Double.isNaN(s.acceptsSeconds)) {
                 s.acceptsSeconds = (fleet.lastAcceptNanos() - start) / 1e9;
             }
             if (followers >= okFollows && accepts >= okFollows) {
