@@ -541,8 +541,12 @@ public final class FederationBench {
                 line("  !! the shared inbox accepted fewer than half of the warm-up Likes (answers above): this build"
                         + " cannot take Likes; NOTHING MEASURED");
                 otherRequests(fleet);
+                CryptoBaseline.Result verify = baseline(CryptoBaseline.Op.VERIFY);
                 engineNotes(h);
                 line("");
+                line("Result: no accepted/s to compare with " + fmt(verify.perSecond(), 0) + " RSA-2048 verifies/s on "
+                        + verify.threads() + " threads (target: accepted/s >= 50% of it, "
+                        + fmt(verify.perSecond() / 2, 0) + "/s)");
                 line("TARGET NOT MET (NOTHING MEASURED): the shared inbox " + inbox + " answered " + warmRun.statuses);
                 return;
             }
