@@ -1,6 +1,8 @@
 package dev.weft.api.problems;
 
+import dev.weft.api.federation.inbox.BodyTooLargeException;
 import dev.weft.api.security.ForbiddenException;
+import dev.weft.application.federation.inbox.SignatureRejectedException;
 import dev.weft.api.security.UnauthenticatedException;
 import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.DomainRuleException;
@@ -56,6 +58,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Authorization");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(response.getBody());
+    }
+
+    @ExceptionHandler(SignatureRejectedException.class)
+    ResponseEntity<ProblemDetail> signatureRejected(SignatureRejectedException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "invalid-signature", e.getMessage(), "Signature");
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", e.getMessage(), "body");
     }
 
     @ExceptionHandler(ForbiddenException.class)

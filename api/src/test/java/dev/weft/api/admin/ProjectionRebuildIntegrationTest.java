@@ -25,6 +25,7 @@ import dev.weft.domain.deletion.DeletionOutcome;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.links.Platform;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,6 +160,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         }
         posts.delete(accountId, postIds.get(1));
         deletions.request(postIds.get(2), "s1.example");
+        deletions.request(postIds.get(3), null);
         blocks.blockActor(accountId, actors.get(5));
         blocks.blockDomain(accountId, "s2.example");
         remotePosts.delete(followed + "/notes/3", followed);
@@ -171,14 +173,20 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         if (n % 5 == 2) {
             accounts.delete(accountId);
         }
-        awaitDeletionOutcomes(postIds.get(2));
+        awaitDeletionOutcomes(postIds.get(3), linkId);
     }
 
-    private void awaitDeletionOutcomes(String postId) {
+    /**
+     * Fediverse deletions get their outcomes from the delivery engine; no connector delivers
+     * to linked accounts yet, so their outcomes are recorded here as one would.
+     */
+    private void awaitDeletionOutcomes(String postId, String linkId) {
         await("deletion of " + postId, () -> jdbc.queryForObject("SELECT count(*) FROM sharing_status.copy "
-                + "WHERE post_id = ? AND deletion_state IS NOT NULL", Long.class, postId) > 0);
-        deletions.recordOutcome(postId, Destination.server("s1.example"), DeletionOutcome.FAILED, "503");
-        deletions.recordOutcome(postId, Destination.server("s1.example"), DeletionOutcome.DELIVERED, null);
+                + "WHERE post_id = ? AND kind = 'LINKED_ACCOUNT' AND deletion_state IS NOT NULL", Long.class,
+                postId) > 0);
+        Destination linked = Destination.linkedAccount(linkId, Platform.MASTODON);
+        deletions.recordOutcome(postId, linked, DeletionOutcome.FAILED, "503");
+        deletions.recordOutcome(postId, linked, DeletionOutcome.DELIVERED, null);
     }
 
     private void generateSmallBurst(int n) {

@@ -116,7 +116,7 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
         InboxSink.Received received = sink.received().get(0);
         assertThat(received.contentType()).isEqualTo("application/activity+json");
         assertThat(received.signature()).contains("keyId=\"" + BASE_URL + "/users/" + alice.handle() + "#main-key\"")
-                .contains("DRAFT_CAVAGE");
+                .contains("algorithm=\"rsa-sha256\"").contains("headers=\"(request-target) host date digest\"");
         assertThat(row(id).get("attempts")).isEqualTo(1);
         await("the attempt in the audit trail", () -> auditTrail().contains("activity_delivered"));
         assertThat(auditTrail()).contains(sink.host()).contains(sink.inbox());

@@ -51,13 +51,14 @@ public class FollowerProjection extends JdbcProjection {
     void on(RemoteFollowRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         leaveAccepted(event.followId());
         jdbc.update("INSERT INTO " + table("follower") + " (follow_id, account_id, actor_id, host, inbox, shared_inbox, "
-                        + "state, position, requested_at) VALUES (?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) "
+                        + "activity_id, state, position, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?) "
                         + "ON CONFLICT (follow_id) DO UPDATE SET inbox = EXCLUDED.inbox, "
-                        + "shared_inbox = EXCLUDED.shared_inbox, state = 'REQUESTED', position = EXCLUDED.position, "
+                        + "shared_inbox = EXCLUDED.shared_inbox, activity_id = EXCLUDED.activity_id, "
+                        + "state = 'REQUESTED', position = EXCLUDED.position, "
                         + "requested_at = EXCLUDED.requested_at, accepted_at = NULL",
                 event.followId(), event.accountId(), event.follower().actor().actorId(),
                 event.follower().actor().host(), event.follower().inbox(), event.follower().sharedInbox(),
-                position(at, eventId), ts(event.requestedAt()));
+                event.activityId(), position(at, eventId), ts(event.requestedAt()));
     }
 
     @EventHandler

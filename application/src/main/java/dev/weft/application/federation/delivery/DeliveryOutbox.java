@@ -1,6 +1,7 @@
 package dev.weft.application.federation.delivery;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable outbox: deliveries enqueued here are committed with the caller's transaction
@@ -8,4 +9,21 @@ import java.util.List;
  */
 public interface DeliveryOutbox {
     void enqueue(List<OutboundDelivery> deliveries);
+
+    /**
+     * The inboxes an activity was enqueued for, with their hosts and copies: the recorded
+     * set of who received a post, which its Update and Delete go to.
+     */
+    List<DeliveryRecipient> recipientsOf(String activityId);
+
+    /** The JSON of an activity as enqueued (the latest rewrite), when it was enqueued at all. */
+    Optional<String> enqueuedActivity(String activityId);
+
+    /**
+     * Rewrites an activity that no inbox has been sent yet: a post edited inside the
+     * federation delay goes out as edited, as if first written so.
+     *
+     * @return how many deliveries were rewritten
+     */
+    int replaceUnsent(String activityId, String activityJson);
 }

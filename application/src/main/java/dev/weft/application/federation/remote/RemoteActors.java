@@ -14,4 +14,10 @@ public interface RemoteActors {
 
     /** The actor that owns a key id: the id up to '#' names the actor, or the key document names its owner. */
     Optional<RemoteActorProfile> ownerOfKey(String keyId, boolean refresh);
+
+    /**
+     * What is known of the actor from earlier fetches, without any network request: for
+     * policies, which run inside a projection's transaction and must not wait on other servers.
+     */
+    Optional<RemoteActorProfile> known(String actorId);
 }

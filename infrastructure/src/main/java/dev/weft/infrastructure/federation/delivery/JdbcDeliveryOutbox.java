@@ -4,12 +4,14 @@ import static dev.weft.infrastructure.shared.Rows.ts;
 
 import dev.weft.application.federation.FederationSettings;
 import dev.weft.application.federation.delivery.DeliveryOutbox;
+import dev.weft.application.federation.delivery.DeliveryRecipient;
 import dev.weft.application.federation.delivery.OutboundDelivery;
 import dev.weft.application.shared.Clock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -49,6 +51,30 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
                 + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO NOTHING", rows);
         wakeAfterCommit();
+    }
+
+    @Override
+    public List<DeliveryRecipient> recipientsOf(String activityId) {
+        return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? ORDER BY inbox",
+                (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
+                activityId);
+    }
+
+    @Override
+    public Optional<String> enqueuedActivity(String activityId) {
+        return jdbc.queryForList("SELECT activity_json FROM federation.delivery WHERE activity_id = ? LIMIT 1",
+                String.class, activityId).stream().findFirst();
+    }
+
+    /**
+     * Only while no delivery of the activity has been attempted or leased: a worker that holds
+     * a lease may be sending the old text at this moment.
+     */
+    @Override
+    public int replaceUnsent(String activityId, String activityJson) {
+        return jdbc.update("UPDATE federation.delivery SET activity_json = ? WHERE activity_id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM federation.delivery s WHERE s.activity_id = ? AND (s.attempts > 0 OR s.state <> "
+                + "'pending' OR s.lease_until IS NOT NULL))", activityJson, activityId, activityId);
     }
 
     private static Object[] row(OutboundDelivery d, Instant now) {

@@ -48,6 +48,7 @@ public class HttpRemoteActors implements RemoteActors {
     private final Supplier<OutgoingRequestSigner> signer;
     private final Supplier<ActorKeys> keys;
     private final FederationUrls urls;
+    private final KnownActorDocuments known;
     private final Cache<String, RemoteActorProfile> profiles = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofDays(1)).build();
     private final Cache<String, Boolean> failures = Caffeine.newBuilder().maximumSize(10_000)
@@ -55,16 +56,36 @@ public class HttpRemoteActors implements RemoteActors {
 
     @Autowired
     public HttpRemoteActors(SafeHttpClient http, ObjectProvider<OutgoingRequestSigner> signer,
-                            ObjectProvider<ActorKeys> keys, FederationUrls urls) {
-        this(http, signer::getObject, keys::getObject, urls);
+                            ObjectProvider<ActorKeys> keys, FederationUrls urls, KnownActorDocuments known) {
+        this(http, signer::getObject, keys::getObject, urls, known);
     }
 
     public HttpRemoteActors(SafeHttpClient http, Supplier<OutgoingRequestSigner> signer, Supplier<ActorKeys> keys,
                             FederationUrls urls) {
+        this(http, signer, keys, urls, KnownActorDocuments.NONE);
+    }
+
+    public HttpRemoteActors(SafeHttpClient http, Supplier<OutgoingRequestSigner> signer, Supplier<ActorKeys> keys,
+                            FederationUrls urls, KnownActorDocuments known) {
         this.http = http;
         this.signer = signer;
         this.keys = keys;
         this.urls = urls;
+        this.known = known;
+    }
+
+    @Override
+    public Optional<RemoteActorProfile> known(String actorId) {
+        RemoteActorProfile cached = profiles.getIfPresent(actorId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            return known.load(actorId).map(doc -> ActorDocuments.profile(JSON.readTree(doc), actorId));
+        } catch (RuntimeException e) {
+            LOG.info("The stored document of {} is unreadable: {}", actorId, e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -91,14 +112,14 @@ public class HttpRemoteActors implements RemoteActors {
             failures.invalidate(document);
         }
         RemoteActorProfile cached = profiles.getIfPresent(document);
-        Optional<Fetched> fetched = cached != null ? Optional.of(new Fetched(cached, null)) : fetch(document);
+        Optional<Fetched> fetched = cached != null ? Optional.of(new Fetched(cached, null, null)) : fetch(document);
         Optional<RemoteActorProfile> owner = fetched.flatMap(f -> f.actor().isPresent() ? f.actor()
                 : f.keyOwner().flatMap(ownerId -> refresh ? refresh(ownerId) : find(ownerId)));
         return owner.filter(profile -> profile.keys().containsKey(keyId));
     }
 
     /** What a URL held: an actor, or a key document naming its owner. */
-    private record Fetched(RemoteActorProfile profile, String owner) {
+    private record Fetched(RemoteActorProfile profile, String owner, String document) {
         Optional<RemoteActorProfile> actor() {
             return Optional.ofNullable(profile);
         }
@@ -117,13 +138,18 @@ public class HttpRemoteActors implements RemoteActors {
             if (fetched.isEmpty()) {
                 failures.put(url, true);
             }
-            fetched.flatMap(Fetched::actor).ifPresent(profile -> profiles.put(profile.id(), profile));
+            fetched.filter(f -> f.profile() != null).ifPresent(this::remember);
             return fetched;
         } catch (RuntimeException e) {
             LOG.info("Could not fetch {}: {}", url, e.toString());
             failures.put(url, true);
             return Optional.empty();
         }
+    }
+
+    private void remember(Fetched fetched) {
+        profiles.put(fetched.profile().id(), fetched.profile());
+        known.save(fetched.profile().id(), fetched.document());
     }
 
     private Optional<Fetched> read(String url) {
@@ -139,10 +165,10 @@ public class HttpRemoteActors implements RemoteActors {
             return Optional.empty();
         }
         if (JsonLd.id(doc, "inbox").isPresent()) {
-            return Optional.of(new Fetched(ActorDocuments.profile(doc, id.get()), null));
+            return Optional.of(new Fetched(ActorDocuments.profile(doc, id.get()), null, doc.toString()));
         }
         Optional<String> owner = JsonLd.id(doc, "owner").or(() -> JsonLd.id(doc, "controller"));
-        return owner.map(o -> new Fetched(null, o));
+        return owner.map(o -> new Fetched(null, o, null));
     }
 
     private Map<String, String> signedHeaders(URI target) {
@@ -177,7 +203,7 @@ public class HttpRemoteActors implements RemoteActors {
             String host = uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
             return new RemoteActorProfile(id, JsonLd.types(doc).stream().findFirst().orElse(null),
                     JsonLd.text(doc, "preferredUsername").orElse(null), JsonLd.text(doc, "name").orElse(null),
-                    JsonLd.id(doc, "inbox").orElse(null), sharedInbox, host, keys(doc, id));
+                    JsonLd.id(doc, "inbox").orElse(null), sharedInbox, host, keys(doc, id), JsonLd.ids(doc, "alsoKnownAs"));
         }
 
         private static Map<String, PublicKey> keys(JsonNode doc, String actorId) {

@@ -335,11 +335,16 @@ class HttpSignatureVerifierTest {
 
         private static RemoteActorProfile profile(String keyId, PublicKey key) {
             return new RemoteActorProfile(ACTOR, "Person", "bob", "Bob", ACTOR + "/inbox", null, "remote.example",
-                    Map.of(keyId, key));
+                    Map.of(keyId, key), List.of());
         }
 
         @Override
         public Optional<RemoteActorProfile> find(String actorId) {
+            throw new UnsupportedOperationException("the verifier looks keys up, not actors");
+        }
+
+        @Override
+        public Optional<RemoteActorProfile> known(String actorId) {
             throw new UnsupportedOperationException("the verifier looks keys up, not actors");
         }
 

@@ -1,0 +1,132 @@
+package dev.weft.api.federation.inbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.weft.application.federation.keys.KeyEncodings;
+import dev.weft.infrastructure.federation.signatures.HttpSignatureSigner;
+import dev.weft.infrastructure.federation.signatures.SignatureScheme;
+import dev.weft.infrastructure.federation.signatures.SigningKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * A minimal remote server for inbox tests: it serves actor documents with RSA keys, and
+ * signs requests as those actors the way Mastodon does, so each test can bend one rule.
+ */
+final class RemoteActorServer implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    RemoteActorServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/users/", exchange -> {
+            String name = exchange.getRequestURI().getPath().substring("/users/".length());
+            KeyPair pair = keys.get(name);
+            byte[] body = pair == null ? new byte[0] : actorDocument(name, pair).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/activity+json");
+            exchange.sendResponseHeaders(pair == null ? 404 : 200, pair == null ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String actor(String name) {
+        keys.computeIfAbsent(name, n -> rsa());
+        return origin() + "/users/" + name;
+    }
+
+    String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Signs as keyOwner with signingName's private key: the same name for an honest request. */
+    HttpResponse<String> post(String inbox, String body, String keyOwner, String signingName,
+                              Supplier<Instant> clock, String sentBody) {
+        URI target = URI.create(inbox);
+        SigningKey key = new SigningKey(actor(keyOwner) + "#main-key", keys.get(signingName(signingName)).getPrivate());
+        Map<String, String> headers = new HttpSignatureSigner(clock).sign("POST", target,
+                body.getBytes(StandardCharsets.UTF_8), key, SignatureScheme.DRAFT_CAVAGE);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/activity+json")
+                .POST(HttpRequest.BodyPublishers.ofString(sentBody));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                request.header(name, value);
+            }
+        });
+        return send(request.build());
+    }
+
+    HttpResponse<String> post(String inbox, String body, String actorName) {
+        return post(inbox, body, actorName, actorName, Instant::now, body);
+    }
+
+    HttpResponse<String> postUnsigned(String inbox, String body) {
+        return send(HttpRequest.newBuilder(URI.create(inbox)).header("Content-Type", "application/activity+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String signingName(String name) {
+        actor(name);
+        return name;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String actorDocument(String name, KeyPair pair) {
+        String id = origin() + "/users/" + name;
+        return """
+                {"@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+                 "id": "%s", "type": "Person", "preferredUsername": "%s", "inbox": "%s/inbox",
+                 "endpoints": {"sharedInbox": "%s/inbox"},
+                 "publicKey": {"id": "%s#main-key", "owner": "%s", "publicKeyPem": %s}}
+                """.formatted(id, name, id, origin(), id, id, quoted(KeyEncodings.pem(pair.getPublic())));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\n", "\\n") + "\"";
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.weft.application.federation.outbound;
+
+import dev.weft.application.accounts.AccountDirectory;
+import dev.weft.application.accounts.AccountView;
+import dev.weft.application.distribution.CopyReader;
+import dev.weft.application.engagement.EngagementReader;
+import dev.weft.application.federation.FederationSettings;
+import dev.weft.application.federation.FederationUrls;
+import dev.weft.application.federation.activitystreams.JsonLd;
+import dev.weft.application.federation.delivery.DeliveryOutbox;
+import dev.weft.application.federation.delivery.DeliveryPurpose;
+import dev.weft.application.federation.documents.ActivityDocuments;
+import dev.weft.application.federation.remote.RemoteActorProfile;
+import dev.weft.application.federation.remote.RemoteActors;
+import dev.weft.application.shared.Clock;
+import dev.weft.application.shared.PolicyCommands;
+import dev.weft.domain.deletion.DeletionOutcome;
+import dev.weft.domain.deletion.RecordRemoteDeletionOutcomeCommand;
+import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
+import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.posts.PostDeletedEvent;
+import dev.weft.domain.shared.RemoteActor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends Delete(Tombstone) wherever a post went: each inbox its Create was enqueued for, and
+ * the servers of everyone who liked, reposted or replied to it, whose copies Weft did not
+ * send but which hold the post all the same. It sits with the copies' projection so it sees
+ * each deletion request together with the engagement recorded before it.
+ */
+@Component
+@ProcessingGroup("sharing-status")
+@Order(200)
+public class DeletionFederationPolicy {
+    private static final String NAME = "deletion-federation-policy";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final OutboundActivities outbound;
+    private final DeliveryOutbox outbox;
+    private final ActivityDocuments documents;
+    private final EngagementReader engagement;
+    private final CopyReader copies;
+    private final RemoteActors remoteActors;
+    private final AccountDirectory accounts;
+    private final PolicyCommands commands;
+    private final FederationUrls urls;
+    private final FederationSettings settings;
+    private final Clock clock;
+
+    public DeletionFederationPolicy(OutboundActivities outbound, DeliveryOutbox outbox, ActivityDocuments documents,
+                                    EngagementReader engagement, CopyReader copies, RemoteActors remoteActors,
+                                    AccountDirectory accounts, PolicyCommands commands, FederationUrls urls,
+                                    FederationSettings settings, Clock clock) {
+        this.outbound = outbound;
+        this.outbox = outbox;
+        this.documents = documents;
+        this.engagement = engagement;
+        this.copies = copies;
+        this.remoteActors = remoteActors;
+        this.accounts = accounts;
+        this.commands = commands;
+        this.urls = urls;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(RemoteDeletionRequestedEvent event) {
+        if (event.destination().kind() != Destination.Kind.FEDIVERSE_SERVER) {
+            return;
+        }
+        String host = event.destination().key();
+        if (settings.suspended(host)) {
+            abandon(event, "the domain " + host + " is suspended on this server: nothing is sent there");
+            return;
+        }
+        Map<String, OutboundActivities.Target> targets = new LinkedHashMap<>();
+        outbox.recipientsOf(urls.createActivity(event.postId())).stream().filter(r -> host.equals(r.host()))
+                .forEach(r -> targets.putIfAbsent(r.inbox(), new OutboundActivities.Target(r.inbox(), host,
+                        event.copyId())));
+        engagedInboxes(event.postId(), Set.of(host)).forEach((inbox, h) -> targets.putIfAbsent(inbox,
+                new OutboundActivities.Target(inbox, h, event.copyId())));
+        Optional<String> handle = handleOf(event.accountId());
+        if (targets.isEmpty() || handle.isEmpty()) {
+            abandon(event, "no inbox on " + host + " is known, so no Delete could be addressed there");
+            return;
+        }
+        outbound.send(event.accountId(), DeliveryPurpose.POST_DELETE,
+                documents.delete(event.postId(), handle.get(), wasPublic(event.postId())), targets.values(),
+                clock.now());
+    }
+
+    private void abandon(RemoteDeletionRequestedEvent event, String reason) {
+        commands.send(NAME, new RecordRemoteDeletionOutcomeCommand(event.copyId(), DeletionOutcome.ABANDONED, reason,
+                clock.now()));
+    }
+
+    /** Servers that hold the post only through their people's likes, reposts and replies. */
+    @EventHandler
+    void on(PostDeletedEvent event) {
+        if (!event.sharedToFediverse()) {
+            return;
+        }
+        Set<String> hostsWithCopies = copies.copiesOfPost(event.postId()).stream()
+                .filter(c -> c.destination().kind() == Destination.Kind.FEDIVERSE_SERVER)
+                .map(c -> c.destination().key()).collect(Collectors.toSet());
+        Map<String, String> engagedOnly = engagedInboxes(event.postId(), null);
+        engagedOnly.values().removeIf(hostsWithCopies::contains);
+        Optional<String> handle = handleOf(event.accountId());
+        if (engagedOnly.isEmpty() || handle.isEmpty()) {
+            return;
+        }
+        outbound.send(event.accountId(), DeliveryPurpose.POST_DELETE,
+                documents.delete(event.postId(), handle.get(), wasPublic(event.postId())),
+                engagedOnly.entrySet().stream().map(e -> new OutboundActivities.Target(e.getKey(), e.getValue(), null))
+                        .toList(), clock.now());
+    }
+
+    /** Inbox to host, for the engaged actors on the given hosts (all hosts when null). */
+    private Map<String, String> engagedInboxes(String postId, Set<String> hosts) {
+        Map<String, String> inboxes = new LinkedHashMap<>();
+        for (String actorId : engagement.actorsEngagedWith(postId)) {
+            String host = RemoteActor.hostOf(actorId);
+            if (hosts == null || hosts.contains(host)) {
+                remoteActors.known(actorId).map(RemoteActorProfile::deliveryInbox)
+                        .ifPresent(inbox -> inboxes.putIfAbsent(inbox, host));
+            }
+        }
+        return inboxes;
+    }
+
+    private boolean wasPublic(String postId) {
+        return outbox.enqueuedActivity(urls.createActivity(postId)).map(JSON::readTree)
+                .flatMap(create -> JsonLd.embedded(create, "object")).map(JsonLd::addressedToPublic).orElse(true);
+    }
+
+    private Optional<String> handleOf(String accountId) {
+        return accounts.find(accountId).map(AccountView::handle);
+    }
+}
