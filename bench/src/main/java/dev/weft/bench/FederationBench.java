@@ -611,6 +611,9 @@ public final class FederationBench {
             line("  processed after  : " + (drain.lastChangeSeconds < 0 ? "no change seen" : fmt(drain.lastChangeSeconds, 1)
                     + " s after the window ended (last likes.count change)") + "; engine quiet after "
                     + fmt(drain.quietSeconds, 1) + " s" + (drain.timedOut ? " (drain TIMEOUT)" : ""));
+            line("  inbox queue      : " + drain.queue() + " (federation.inbox_activity by state, all runs' rows);"
+                    + " no RECEIVED row left " + (Double.isNaN(drain.queueEmptySeconds()) ? "NEVER within the wait"
+                    : fmt(drain.queueEmptySeconds(), 1) + " s after the window ended (±1 s polling)"));
             line("  engine CPU       : " + fmt(cpu2.processCpuMillisSince(cpu1) / 1000, 1) + " s after the window");
             otherRequests(fleet);
             if (jfr && Files.isRegularFile(jfrFile)) {
@@ -767,7 +770,26 @@ public final class FederationBench {
         return likes;
     }
 
-    private record Drain(long likes, double lastChangeSeconds, double quietSeconds, boolean timedOut) {
+    private record Drain(long likes, double lastChangeSeconds, double quietSeconds, boolean timedOut,
+                         double queueEmptySeconds, Map<String, Long> queue) {
+    }
+
+    /**
+     * Weft's inbox queue ({@code federation.inbox_activity}, migration V6) by state, read-only:
+     * RECEIVED rows are accepted but not yet processed. Empty when the table is not there.
+     */
+    static Map<String, Long> inboxQueue(String jdbcUrl) {
+        Map<String, Long> states = new TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT state, count(*) FROM federation.inbox_activity GROUP BY state")) {
+            while (rs.next()) {
+                states.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (java.sql.SQLException e) {
+            // not this build's schema
+        }
+        return states;
     }
 
     /**
@@ -783,6 +805,8 @@ public final class FederationBench {
         long lastWrites = PublishLoadBench.counters(jdbcUrl).tupleWrites();
         int quiet = 0;
         long quietAt = -1;
+        long queueEmptyAt = -1;
+        Map<String, Long> lastQueue = Map.of();
         long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
@@ -797,6 +821,11 @@ public final class FederationBench {
                 }
                 likes = now;
             }
+            Map<String, Long> queue = inboxQueue(jdbcUrl);
+            if (queue.getOrDefault("RECEIVED", 0L) == 0 && queueEmptyAt < 0) {
+                queueEmptyAt = t;
+            }
+            lastQueue = queue;
             long writes = PublishLoadBench.counters(jdbcUrl).tupleWrites();
             quiet = writes - lastWrites <= 20 ? quiet + 1 : 0;
             lastWrites = writes;
@@ -807,17 +836,19 @@ public final class FederationBench {
                 quietAt = -1;
             }
             if (t - lastProgress > Duration.ofSeconds(5).toNanos()) {
-                progress("  likes.count " + likes + " after " + fmt((t - windowEnd) / 1e9, 0) + " s");
+                progress("  likes.count " + likes + ", inbox queue " + lastQueue + " after "
+                        + fmt((t - windowEnd) / 1e9, 0) + " s");
                 lastProgress = t;
             }
             boolean stable = lastChange < 0 ? t - windowEnd > Duration.ofSeconds(5).toNanos()
                     : t - lastChange > Duration.ofSeconds(5).toNanos();
-            if (quietAt > 0 && (stable || likes >= expected)) {
+            if (quietAt > 0 && (stable || likes >= expected) && queueEmptyAt > 0) {
                 return new Drain(likes, lastChange < 0 ? -1 : (lastChange - windowEnd) / 1e9,
-                        (quietAt - windowEnd) / 1e9, false);
+                        (quietAt - windowEnd) / 1e9, false, (queueEmptyAt - windowEnd) / 1e9, lastQueue);
             }
         }
-        return new Drain(likes, lastChange < 0 ? -1 : (lastChange - windowEnd) / 1e9, Double.NaN, true);
+        return new Drain(likes, lastChange < 0 ? -1 : (lastChange - windowEnd) / 1e9, Double.NaN, true,
+                queueEmptyAt < 0 ? Double.NaN : (queueEmptyAt - windowEnd) / 1e9, lastQueue);
     }
 
     // ================================================================== shared pieces
