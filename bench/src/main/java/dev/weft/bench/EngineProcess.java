@@ -30,6 +30,12 @@ final class EngineProcess implements AutoCloseable {
 
     static EngineProcess start(Path jar, List<String> jvmOpts, String jdbcUrl, int port, Path dataDir, Path log)
             throws IOException {
+        return start(jar, jvmOpts, jdbcUrl, port, dataDir, log, Map.of());
+    }
+
+    /** As above, with extra environment variables for the child (they win over the defaults set here). */
+    static EngineProcess start(Path jar, List<String> jvmOpts, String jdbcUrl, int port, Path dataDir, Path log,
+                               Map<String, String> extraEnv) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -50,6 +56,7 @@ final class EngineProcess implements AutoCloseable {
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("WEFT_DATA_DIR", dataDir.toString());
         env.put("WEFT_BASE_URL", "http://127.0.0.1:" + port);
+        env.putAll(extraEnv);
         return new EngineProcess(builder.start(), log, List.copyOf(command), "http://127.0.0.1:" + port);
     }
 

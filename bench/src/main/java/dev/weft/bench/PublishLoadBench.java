@@ -350,7 +350,7 @@ public final class PublishLoadBench {
         return DriverManager.getConnection(jdbcUrl, props);
     }
 
-    private static PgCounters counters(String jdbcUrl) throws SQLException {
+    static PgCounters counters(String jdbcUrl) throws SQLException {
         try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             long commits;
             long writes;
@@ -382,7 +382,7 @@ public final class PublishLoadBench {
      * Waits until the engine stops writing (its projections have caught up): two consecutive
      * seconds with at most 20 row writes each, cluster-wide. Returns false on timeout.
      */
-    private static boolean awaitQuiet(String jdbcUrl, Duration timeout) throws Exception {
+    static boolean awaitQuiet(String jdbcUrl, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long last = counters(jdbcUrl).tupleWrites();
         int quietSeconds = 0;
@@ -398,7 +398,7 @@ public final class PublishLoadBench {
         return false;
     }
 
-    private static String postgresDescription(String jdbcUrl) throws SQLException {
+    static String postgresDescription(String jdbcUrl) throws SQLException {
         try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             String version;
             try (ResultSet rs = s.executeQuery("SHOW server_version")) {
@@ -546,7 +546,7 @@ public final class PublishLoadBench {
         return s.length() <= 220 ? s : s.substring(0, 220) + "…";
     }
 
-    private static String machine() {
+    static String machine() {
         int cores = Runtime.getRuntime().availableProcessors();
         String model = "?";
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
@@ -564,7 +564,7 @@ public final class PublishLoadBench {
                 + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    private static String jvmDescription() {
+    static String jvmDescription() {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", options " + ManagementFactory.getRuntimeMXBean().getInputArguments()
                 + ", max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB";
@@ -579,13 +579,13 @@ public final class PublishLoadBench {
         System.out.println("  .. " + text);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException e) {
