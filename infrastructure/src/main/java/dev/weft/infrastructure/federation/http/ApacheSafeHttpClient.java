@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,7 @@ public class ApacheSafeHttpClient implements SafeHttpClient, DisposableBean {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
         this.client = HttpClients.custom()
@@ -77,7 +79,7 @@ public class ApacheSafeHttpClient implements SafeHttpClient, DisposableBean {
                         .setResponseTimeout(Timeout.of(settings.readTimeout()))
                         .build())
                 .disableRedirectHandling()
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry())
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .setUserAgent(settings.userAgent())

@@ -53,6 +53,8 @@ public class HttpRemoteActors implements RemoteActors {
             .expireAfterWrite(Duration.ofDays(1)).build();
     private final Cache<String, Boolean> failures = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
+    private final Cache<String, Boolean> unreachable = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     @Autowired
     public HttpRemoteActors(SafeHttpClient http, ObjectProvider<OutgoingRequestSigner> signer,
@@ -104,6 +106,7 @@ public class HttpRemoteActors implements RemoteActors {
     public Optional<RemoteActorProfile> refresh(String actorId) {
         profiles.invalidate(actorId);
         failures.invalidate(actorId);
+        unreachable.invalidate(actorId);
         return find(actorId);
     }
 
@@ -113,6 +116,7 @@ public class HttpRemoteActors implements RemoteActors {
         if (refresh) {
             profiles.invalidate(document);
             failures.invalidate(document);
+            unreachable.invalidate(document);
         }
         // A stored document spares a fetch after a restart or on another node; a key that no
         // longer verifies is fetched afresh by the caller's refresh, and a deleted actor's
@@ -136,7 +140,7 @@ public class HttpRemoteActors implements RemoteActors {
     }
 
     private Optional<Fetched> fetch(String url) {
-        if (failures.getIfPresent(url) != null) {
+        if (failures.getIfPresent(url) != null || unreachable.getIfPresent(url) != null) {
             return Optional.empty();
         }
         try {
@@ -147,8 +151,10 @@ public class HttpRemoteActors implements RemoteActors {
             fetched.filter(f -> f.profile() != null).ifPresent(this::remember);
             return fetched;
         } catch (RuntimeException e) {
+            // A connection that failed says nothing lasting about the actor: remember it only
+            // briefly, so a burst of retries does not hammer the server, then fetch again.
             LOG.info("Could not fetch {}: {}", url, e.toString());
-            failures.put(url, true);
+            unreachable.put(url, true);
             return Optional.empty();
         }
     }
@@ -161,7 +167,10 @@ public class HttpRemoteActors implements RemoteActors {
     private Optional<Fetched> read(String url) {
         URI target = URI.create(url);
         HttpReply reply = http.get(target, signedHeaders(target));
-        if (reply.status() == 410 || reply.status() < 200 || reply.status() >= 300) {
+        if (reply.status() >= 500 || reply.status() == 429 || reply.status() == 408) {
+            throw new IllegalStateException("GET " + url + " answered " + reply.status() + ", for now");
+        }
+        if (reply.status() < 200 || reply.status() >= 300) {
             return Optional.empty();
         }
         JsonNode doc = JSON.readTree(reply.body());
