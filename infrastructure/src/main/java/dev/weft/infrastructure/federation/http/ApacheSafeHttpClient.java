@@ -69,7 +69,7 @@ public class ApacheSafeHttpClient implements SafeHttpClient, DisposableBean {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.readTimeout()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
                         .build())
                 .build();
         this.client = HttpClients.custom()

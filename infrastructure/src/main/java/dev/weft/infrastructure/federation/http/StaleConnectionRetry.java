@@ -10,7 +10,8 @@ import org.apache.hc.core5.util.TimeValue;
 
 /**
  * A pooled keep-alive connection the server closed meanwhile fails at once with no answer;
- * a GET is then sent once more on a fresh connection. A POST is not: its outcome is the
+ * a GET is then sent again, at most twice, as the next pooled connection may be just as
+ * stale. A POST is not: its outcome is the
  * delivery engine's to judge, and servers dedupe activities anyway. Answers are never
  * retried here, so a Retry-After can never hold a thread.
  */
@@ -18,7 +19,7 @@ final class StaleConnectionRetry implements HttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
-        return execCount == 1 && exception instanceof NoHttpResponseException && "GET".equals(request.getMethod());
+        return execCount <= 2 && exception instanceof NoHttpResponseException && "GET".equals(request.getMethod());
     }
 
     @Override
