@@ -27,6 +27,7 @@ public class ServerHealth implements ServerAvailability {
     private final JdbcTemplate jdbc;
     private final int unavailableAfterDays;
     private final Map<String, Instant> successWritten = new ConcurrentHashMap<>();
+    private final Map<String, Instant> heardWritten = new ConcurrentHashMap<>();
     private final Set<String> failureDaysWritten = ConcurrentHashMap.newKeySet();
     private final Set<String> failedSinceSuccess = ConcurrentHashMap.newKeySet();
 
@@ -67,11 +68,24 @@ public class ServerHealth implements ServerAvailability {
     }
 
     @Override
+    /**
+     * Called for every activity a server sends, so it writes at most once per interval and
+     * host on this node, unless a delivery there failed since: a busy peer costs no write per
+     * request, and a server that comes back is available again within the interval.
+     */
     public void heardFrom(String host) {
-        markAvailable(host.toLowerCase());
+        String key = host.toLowerCase();
+        Instant now = Instant.now();
+        Instant written = heardWritten.get(key);
+        if (!failedSinceSuccess.contains(key) && written != null && written.plus(SUCCESS_WRITE_INTERVAL).isAfter(now)) {
+            return;
+        }
+        markAvailable(key);
+        heardWritten.put(key, now);
     }
 
     public void markAvailable(String host) {
+        failedSinceSuccess.remove(host);
         jdbc.update("WITH cleared AS (DELETE FROM federation.server_failure_day WHERE host = ?) "
                 + "UPDATE federation.server SET unavailable_since = NULL WHERE host = ? "
                 + "AND unavailable_since IS NOT NULL", host, host);
