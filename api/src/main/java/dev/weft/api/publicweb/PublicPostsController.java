@@ -20,6 +20,9 @@ import dev.weft.application.shared.NotFoundException;
 import dev.weft.domain.shared.GoneException;
 import java.time.Instant;
 import java.util.Optional;
+import dev.weft.api.federation.SignedRequests;
+import dev.weft.application.federation.fetch.SignedFetches;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +46,11 @@ public class PublicPostsController {
     private final ActivityDocuments activities;
     private final ActorDocuments actors;
     private final FederationUrls urls;
+    private final SignedFetches fetches;
 
     public PublicPostsController(PostReader posts, AccountDirectory accounts, SharedPostReader sharedPosts,
                                  NoteDocuments notes, ActivityDocuments activities, ActorDocuments actors,
-                                 FederationUrls urls) {
+                                 FederationUrls urls, SignedFetches fetches) {
         this.posts = posts;
         this.accounts = accounts;
         this.sharedPosts = sharedPosts;
@@ -54,6 +58,7 @@ public class PublicPostsController {
         this.activities = activities;
         this.actors = actors;
         this.urls = urls;
+        this.fetches = fetches;
     }
 
     public record PublicPost(String id, String url, String author, String text, String contentWarning,
@@ -62,17 +67,18 @@ public class PublicPostsController {
 
     @GetMapping("/posts/{postId}")
     public ResponseEntity<?> post(@PathVariable String postId,
-                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                  HttpServletRequest request) {
         return switch (Representation.of(accept, Representation.JSON, Representation.JSON)) {
-            case ACTIVITY -> federated(postId, false);
+            case ACTIVITY -> federated(postId, false, request);
             case HTML -> page(postId);
             case JSON -> ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(json(postId));
         };
     }
 
     @GetMapping("/posts/{postId}/activity")
-    public ResponseEntity<String> activity(@PathVariable String postId) {
-        return federated(postId, true);
+    public ResponseEntity<String> activity(@PathVariable String postId, HttpServletRequest request) {
+        return federated(postId, true, request);
     }
 
     private PublicPost json(String postId) {
@@ -87,8 +93,11 @@ public class PublicPostsController {
                 post.language(), post.publishedAt(), post.editedAt());
     }
 
-    /** Followers-only notes are 404 here: an unsigned fetch cannot show it comes from a follower. */
-    private ResponseEntity<String> federated(String postId, boolean asCreate) {
+    /**
+     * A followers-only note is served only to a fetch signed from a server with an accepted
+     * follower (SignedFetches); to anyone else it does not exist.
+     */
+    private ResponseEntity<String> federated(String postId, boolean asCreate, HttpServletRequest request) {
         String authorId = posts.authorOf(postId).orElseThrow(() -> notFound(postId));
         AccountView author = accounts.find(authorId).orElseThrow(() -> notFound(postId));
         Optional<PostView> live = posts.find(postId);
@@ -97,11 +106,16 @@ public class PublicPostsController {
             return ActivityResponses.of(HttpStatus.GONE, actors.tombstone(urls.note(postId), "Note", deletedAt));
         }
         PostView post = live.get();
-        if (!PublishedActors.published(author) || !post.sharedToFediverse() || !"public".equals(post.visibility())) {
+        if (!PublishedActors.published(author) || !post.sharedToFediverse() || !readable(post, request)) {
             throw notFound(postId);
         }
         return ActivityResponses.ok(asCreate ? activities.create(post, author.handle())
                 : notes.note(post, author.handle()));
+    }
+
+    private boolean readable(PostView post, HttpServletRequest request) {
+        return "public".equals(post.visibility())
+                || fetches.fromFollowersServer(SignedRequests.of(request, new byte[0]), post.accountId());
     }
 
     private ResponseEntity<String> page(String postId) {

@@ -46,4 +46,7 @@ public interface GraphReader {
 
     /** Follow ids of every follower of the account that asked or was accepted. */
     List<String> activeFollowIds(String accountId);
+
+    /** Whether the account has an accepted follower on the host. */
+    boolean hasAcceptedFollowerOn(String accountId, String host);
 }

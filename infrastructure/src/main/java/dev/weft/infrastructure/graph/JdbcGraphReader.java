@@ -132,4 +132,10 @@ public class JdbcGraphReader implements GraphReader {
         return jdbc.queryForList("SELECT follow_id FROM followers.follower WHERE account_id = ? "
                 + "AND state IN ('REQUESTED', 'ACCEPTED')", String.class, accountId);
     }
+
+    @Override
+    public boolean hasAcceptedFollowerOn(String accountId, String host) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM followers.follower "
+                + "WHERE account_id = ? AND host = ? AND state = 'ACCEPTED')", Boolean.class, accountId, host));
+    }
 }

@@ -1,14 +1,11 @@
 package dev.weft.api.federation.inbox;
 
+import dev.weft.api.federation.SignedRequests;
 import dev.weft.application.federation.inbox.Inbox;
 import dev.weft.application.federation.inbox.SignedRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,18 +37,7 @@ public class InboxController {
     }
 
     private static SignedRequest signedRequest(HttpServletRequest request) throws IOException {
-        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?"
-                + request.getQueryString());
-        return new SignedRequest(request.getMethod(), target, request.getHeader("Host"), headers(request),
-                body(request));
-    }
-
-    private static Map<String, List<String>> headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return headers;
+        return SignedRequests.of(request, body(request));
     }
 
     private static byte[] body(HttpServletRequest request) throws IOException {

@@ -94,6 +94,22 @@ final class RemoteActorServer implements AutoCloseable {
         return send(request.build());
     }
 
+    /** A GET signed as the actor, as servers with authorized fetch sign their fetches. */
+    HttpResponse<String> getSigned(String url, String actorName, String signingName) {
+        URI target = URI.create(url);
+        SigningKey key = new SigningKey(actor(actorName) + "#main-key", keys.get(signingName(signingName)).getPrivate());
+        Map<String, String> headers = new HttpSignatureSigner().sign("GET", target, null, key,
+                SignatureScheme.DRAFT_CAVAGE);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Accept", "application/activity+json")
+                .GET();
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                request.header(name, value);
+            }
+        });
+        return send(request.build());
+    }
+
     HttpResponse<String> post(String inbox, String body, String actorName) {
         return post(inbox, body, actorName, actorName, Instant::now, body);
     }
