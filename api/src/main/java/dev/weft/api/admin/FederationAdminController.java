@@ -2,6 +2,7 @@ package dev.weft.api.admin;
 
 import dev.weft.api.security.Access;
 import dev.weft.application.federation.delivery.DeliveryAdmin;
+import dev.weft.application.federation.inbox.InboxAdmin;
 import dev.weft.application.federation.delivery.DeliveryAdmin.ServerFilter;
 import dev.weft.application.federation.delivery.DeliveryServerView;
 import dev.weft.application.shared.NotFoundException;
@@ -21,11 +22,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin")
 public class FederationAdminController {
     private final DeliveryAdmin deliveries;
+    private final InboxAdmin inbox;
     private final Access access;
 
-    public FederationAdminController(DeliveryAdmin deliveries, Access access) {
+    public FederationAdminController(DeliveryAdmin deliveries, InboxAdmin inbox, Access access) {
         this.deliveries = deliveries;
+        this.inbox = inbox;
         this.access = access;
+    }
+
+    @GetMapping("/inbox")
+    public InboxAdmin.InboxStatus inbox() {
+        access.requireOperatorOrAuditor();
+        return inbox.status();
+    }
+
+    @PostMapping("/inbox/retry")
+    public Map<String, Object> retryInbox() {
+        access.requireOperator();
+        return Map.of("retried", inbox.retryFailed());
     }
 
     @GetMapping("/servers")
