@@ -51,4 +51,25 @@ class OutboxRecipientsIntegrationTest extends WeftIntegrationTest {
         assertThat(outbox.enqueuedActivity(activityId)).contains(edited);
         assertThat(outbox.recipientsOf(BASE_URL + "/never-sent")).isEmpty();
     }
+
+    @Test
+    void aWithdrawnCreateIsNeverSentAndNoLongerARecipient() {
+        String accountId = TestAccounts.registerSharing(api, "withdrawn").id();
+        String activityId = BASE_URL + "/posts/" + UUID.randomUUID() + "/activity";
+        outbox.enqueue(List.of(heldBack(accountId, activityId, "https://three.test/inbox", "three.test"),
+                heldBack(accountId, activityId, "https://four.test/inbox", "four.test")));
+        jdbc.update("UPDATE federation.delivery SET attempts = 1 WHERE activity_id = ? AND host = 'four.test'",
+                activityId);
+
+        assertThat(outbox.withdrawUnsent(activityId, "three.test")).isEqualTo(1);
+        assertThat(outbox.withdrawUnsent(activityId, "four.test")).as("already tried there").isZero();
+        assertThat(outbox.recipientsOf(activityId)).extracting(DeliveryRecipient::host).containsExactly("four.test");
+        assertThat(jdbc.queryForObject("SELECT state FROM federation.delivery WHERE activity_id = ? AND host = "
+                + "'three.test'", String.class, activityId)).isEqualTo("withdrawn");
+        String withdrawnId = jdbc.queryForObject("SELECT delivery_id FROM federation.delivery WHERE activity_id = ? "
+                + "AND host = 'three.test'", String.class, activityId);
+        api.post("/api/v1/admin/deliveries/" + withdrawnId + "/redeliver", OPERATOR_TOKEN, null);
+        assertThat(jdbc.queryForObject("SELECT state FROM federation.delivery WHERE delivery_id = ?", String.class,
+                withdrawnId)).as("an operator cannot send it after all").isEqualTo("withdrawn");
+    }
 }

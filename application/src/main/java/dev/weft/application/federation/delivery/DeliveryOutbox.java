@@ -11,8 +11,8 @@ public interface DeliveryOutbox {
     void enqueue(List<OutboundDelivery> deliveries);
 
     /**
-     * The inboxes an activity was enqueued for, with their hosts and copies: the recorded
-     * set of who received a post, which its Update and Delete go to.
+     * The inboxes an activity was enqueued for and not withdrawn, with their hosts and copies:
+     * the recorded set of who received a post, which its Update and Delete go to.
      */
     List<DeliveryRecipient> recipientsOf(String activityId);
 
@@ -26,4 +26,13 @@ public interface DeliveryOutbox {
      * @return how many deliveries were rewritten
      */
     int replaceUnsent(String activityId, String activityJson);
+
+    /**
+     * Withdraws the deliveries of an activity to one host that have not been attempted or
+     * leased yet: a Create held back by the federation delay must not go out after its post
+     * was deleted.
+     *
+     * @return how many were withdrawn
+     */
+    int withdrawUnsent(String activityId, String host);
 }

@@ -82,13 +82,19 @@ public class DeletionFederationPolicy {
             abandon(event, "the domain " + host + " is suspended on this server: nothing is sent there");
             return;
         }
+        String createId = urls.createActivity(event.postId());
+        boolean withdrawn = outbox.withdrawUnsent(createId, host) > 0;
         Map<String, OutboundActivities.Target> targets = new LinkedHashMap<>();
-        outbox.recipientsOf(urls.createActivity(event.postId())).stream().filter(r -> host.equals(r.host()))
+        outbox.recipientsOf(createId).stream().filter(r -> host.equals(r.host()))
                 .forEach(r -> targets.putIfAbsent(r.inbox(), new OutboundActivities.Target(r.inbox(), host,
                         event.copyId())));
         engagedInboxes(event.postId(), Set.of(host)).forEach((inbox, h) -> targets.putIfAbsent(inbox,
                 new OutboundActivities.Target(inbox, h, event.copyId())));
         Optional<String> handle = handleOf(event.accountId());
+        if (targets.isEmpty() && withdrawn) {
+            abandon(event, "the post was never sent to " + host + ": it was withdrawn inside the federation delay");
+            return;
+        }
         if (targets.isEmpty() || handle.isEmpty()) {
             abandon(event, "no inbox on " + host + " is known, so no Delete could be addressed there");
             return;

@@ -75,7 +75,7 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
     @Override
     public boolean redeliver(String deliveryId) {
         List<String> hosts = jdbc.queryForList("UPDATE federation.delivery SET " + FRESH + " WHERE delivery_id = ? "
-                + "RETURNING host", String.class, ts(clock.now()), deliveryId);
+                + "AND state <> 'withdrawn' RETURNING host", String.class, ts(clock.now()), deliveryId);
         hosts.forEach(this::trustAgain);
         return !hosts.isEmpty();
     }

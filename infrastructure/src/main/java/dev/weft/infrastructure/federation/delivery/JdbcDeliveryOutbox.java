@@ -55,7 +55,8 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
 
     @Override
     public List<DeliveryRecipient> recipientsOf(String activityId) {
-        return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? ORDER BY inbox",
+        return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? "
+                        + "AND state <> 'withdrawn' ORDER BY inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
                 activityId);
     }
@@ -75,6 +76,13 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         return jdbc.update("UPDATE federation.delivery SET activity_json = ? WHERE activity_id = ? AND NOT EXISTS "
                 + "(SELECT 1 FROM federation.delivery s WHERE s.activity_id = ? AND (s.attempts > 0 OR s.state <> "
                 + "'pending' OR s.lease_until IS NOT NULL))", activityJson, activityId, activityId);
+    }
+
+    @Override
+    public int withdrawUnsent(String activityId, String host) {
+        return jdbc.update("UPDATE federation.delivery SET state = 'withdrawn', settled_at = ?, last_error = "
+                + "'withdrawn before it was sent' WHERE activity_id = ? AND host = ? AND state = 'pending' "
+                + "AND attempts = 0 AND lease_until IS NULL", ts(clock.now()), activityId, host);
     }
 
     private static Object[] row(OutboundDelivery d, Instant now) {
