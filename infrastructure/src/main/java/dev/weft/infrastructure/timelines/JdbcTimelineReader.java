@@ -2,6 +2,8 @@ package dev.weft.infrastructure.timelines;
 
 import static dev.weft.infrastructure.shared.Rows.instant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.weft.application.posts.PostReader;
 import dev.weft.application.posts.PostView;
 import dev.weft.application.shared.Cursors;
@@ -23,6 +25,7 @@ public class JdbcTimelineReader implements TimelineReader, PostReader {
             + "content_warning, NULL AS url, published_at";
     private final JdbcTemplate jdbc;
     private final WeftSettings settings;
+    private final Cache<String, String> authors = Caffeine.newBuilder().maximumSize(100_000).build();
 
     public JdbcTimelineReader(JdbcTemplate jdbc, WeftSettings settings) {
         this.jdbc = jdbc;
@@ -68,10 +71,15 @@ public class JdbcTimelineReader implements TimelineReader, PostReader {
                 .stream().findFirst();
     }
 
+    /**
+     * A post's author never changes, and every like, reply and repost that arrives asks for it,
+     * so found authors are kept; a post not yet projected is asked for again next time.
+     */
     @Override
     public Optional<String> authorOf(String postId) {
-        return jdbc.queryForList("SELECT account_id FROM timelines.post WHERE post_id = ?", String.class, postId)
-                .stream().findFirst();
+        return Optional.ofNullable(authors.get(postId, id -> jdbc.queryForList(
+                "SELECT account_id FROM timelines.post WHERE post_id = ?", String.class, id).stream()
+                .findFirst().orElse(null)));
     }
 
     private static Cursors.Cursor cursor(TimelineItem item) {
