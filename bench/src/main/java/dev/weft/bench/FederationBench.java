@@ -55,6 +55,7 @@ public final class FederationBench {
                       --sink-threads=8 --key-pool=16
               fanout: --followers=10000 --servers=2000 --seed-concurrency=8 --seed-timeout=300
                       --drain-timeout=180 --heap-interval-ms=100
+              fanout: --warmup-posts=1 (posts delivered before the measured one; 0 = a cold engine)
               inbox:  --actors=1000 --servers=200 --clients=16 --warmup=3 --duration=20
                       --pool=40000 --posts=1 --drain-timeout=120
             """;
@@ -62,7 +63,7 @@ public final class FederationBench {
     private static final List<String> KEYS = List.of("engine-jar", "engine-jvm-opts", "out-dir", "start-timeout",
             "baseline-seconds", "jfr", "sink-threads", "key-pool", "followers", "servers", "seed-concurrency",
             "seed-timeout", "drain-timeout", "heap-interval-ms", "actors", "clients", "warmup", "duration", "pool",
-            "posts");
+            "posts", "warmup-posts");
 
     private final String mode;
     private final Map<String, String> opts;
@@ -234,6 +235,7 @@ public final class FederationBench {
             // ---------------------------------------------------------------- the drain
             int expected = Math.max(fleet.serversWithAccept(), (int) Math.min(servers,
                     (seeding.followers + perServer - 1) / perServer));
+            warmUpFanOut(api, account, fleet, expected, integer("warmup-posts", 1), run, h.jdbcUrl);
             boolean jfr = bool("jfr", true);
             Path jfrFile = h.outDir.resolve("fanout.jfr");
             if (jfr) {
@@ -924,6 +926,29 @@ public final class FederationBench {
         line(title + ", " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19));
         line("  machine      : " + PublishLoadBench.machine());
         line("  bench JVM    : " + PublishLoadBench.jvmDescription());
+    }
+
+    /**
+     * The measured post is not the engine's first: a first fan-out runs its delivery path
+     * (signing, the copies' commands) while the JIT is still compiling it, which measures the
+     * compiler as much as Weft. One warm-up post by default; --warmup-posts=0 measures cold.
+     */
+    private void warmUpFanOut(WeftApi api, WeftApi.Account account, RemoteFleet fleet, int expected,
+                              int posts, String run, String jdbcUrl) throws Exception {
+        for (int i = 0; i < posts; i++) {
+            progress("warm-up post " + (i + 1) + " of " + posts + " (not measured) ...");
+            long t0 = System.nanoTime();
+            api.publish(account, "Fan-out bench " + run + ": warm-up post " + (i + 1) + ".");
+            long deadline = t0 + Duration.ofSeconds(180).toNanos();
+            while (fleet.serversWithCreate() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            line("  warm-up post " + (i + 1) + " : " + fleet.serversWithCreate() + " of " + expected
+                    + " servers reached in " + fmt((System.nanoTime() - t0) / 1e9, 2) + " s (not measured)");
+            // Its outcomes and their projections settle before the measured post starts.
+            PublishLoadBench.awaitQuiet(jdbcUrl, Duration.ofSeconds(60));
+            fleet.forgetCreates();
+        }
     }
 
     /** Embedded PostgreSQL and the engine child, as the publish benchmark runs them. */

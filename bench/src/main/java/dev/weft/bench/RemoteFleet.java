@@ -229,6 +229,16 @@ final class RemoteFleet implements AutoCloseable {
                 + "\"publicKeyPem\":\"" + pemPool.get(n % pemPool.size()) + "\"}}";
     }
 
+    /** Forgets the Creates seen so far, so the next post is counted on its own. */
+    void forgetCreates() {
+        for (int i = 0; i < createsPerServer.length(); i++) {
+            createsPerServer.set(i, 0);
+            firstCreateNanos.set(i, 0);
+        }
+        lastCreateNanos.set(0);
+        creates.reset();
+    }
+
     long lastCreateNanos() {
         return lastCreateNanos.get();
     }
