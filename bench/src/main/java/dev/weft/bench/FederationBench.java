@@ -51,7 +51,7 @@ public final class FederationBench {
               federation-inbox.sh  [--option=value ...]   (= FederationBench inbox)
             Options (argument, or environment variable WEFT_BENCH_<NAME> with - as _):
               common: --engine-jar=api/target/weft.jar --engine-jvm-opts="-XX:MaxRAMPercentage=75"
-                      --out-dir=bench/out --start-timeout=180 --baseline-seconds=5 --jfr=true
+                      --out-dir=bench/out --start-timeout=180 --baseline-seconds=5 --jfr=false
                       --sink-threads=8 --key-pool=16
               fanout: --followers=10000 --servers=2000 --seed-concurrency=8 --seed-timeout=300
                       --drain-timeout=180 --heap-interval-ms=100
@@ -236,7 +236,7 @@ public final class FederationBench {
             int expected = Math.max(fleet.serversWithAccept(), (int) Math.min(servers,
                     (seeding.followers + perServer - 1) / perServer));
             warmUpFanOut(api, account, fleet, expected, integer("warmup-posts", 1), run, h.jdbcUrl);
-            boolean jfr = bool("jfr", true);
+            boolean jfr = bool("jfr", false);
             Path jfrFile = h.outDir.resolve("fanout.jfr");
             if (jfr) {
                 h.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfrFile);
@@ -569,7 +569,7 @@ public final class FederationBench {
             CryptoBaseline.Result verify = baseline(CryptoBaseline.Op.VERIFY);
 
             // ---------------------------------------------------------------- the window
-            boolean jfr = bool("jfr", true);
+            boolean jfr = bool("jfr", false);
             Path jfrFile = h.outDir.resolve("inbox.jfr");
             if (jfr) {
                 h.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfrFile);
