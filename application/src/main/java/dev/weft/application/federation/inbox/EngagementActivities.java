@@ -3,6 +3,7 @@ package dev.weft.application.federation.inbox;
 import dev.weft.application.engagement.EngagementRecorder;
 import dev.weft.application.federation.FederationUrls;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /** Likes and reposts of local posts. */
@@ -17,38 +18,29 @@ public class EngagementActivities {
     }
 
     public String like(InboxActivity like) {
-        Optional<String> postId = urls.postIdOfNote(like.objectId());
-        if (postId.isEmpty()) {
-            return "ignored: " + like.objectId() + " is not a post of this server";
-        }
-        recorder.like(postId.get(), like.actorId(), like.id());
-        return "like recorded";
+        return onLocalPost(like.objectId(), postId -> recorder.like(postId, like.actorId(), like.id()),
+                "like recorded");
     }
 
     public String unlike(String actorId, String likeId, String objectId) {
-        Optional<String> postId = urls.postIdOfNote(objectId);
-        if (postId.isEmpty()) {
-            return "ignored: " + objectId + " is not a post of this server";
-        }
-        recorder.unlike(postId.get(), actorId, likeId);
-        return "like undone";
+        return onLocalPost(objectId, postId -> recorder.unlike(postId, actorId, likeId), "like undone");
     }
 
     public String announce(InboxActivity announce) {
-        Optional<String> postId = urls.postIdOfNote(announce.objectId());
-        if (postId.isEmpty()) {
-            return "ignored: " + announce.objectId() + " is not a post of this server";
-        }
-        recorder.repost(postId.get(), announce.actorId(), announce.id());
-        return "repost recorded";
+        return onLocalPost(announce.objectId(), postId -> recorder.repost(postId, announce.actorId(), announce.id()),
+                "repost recorded");
     }
 
     public String unannounce(String actorId, String announceId, String objectId) {
+        return onLocalPost(objectId, postId -> recorder.undoRepost(postId, actorId, announceId), "repost undone");
+    }
+
+    private String onLocalPost(String objectId, Consumer<String> record, String outcome) {
         Optional<String> postId = urls.postIdOfNote(objectId);
         if (postId.isEmpty()) {
             return "ignored: " + objectId + " is not a post of this server";
         }
-        recorder.undoRepost(postId.get(), actorId, announceId);
-        return "repost undone";
+        record.accept(postId.get());
+        return outcome;
     }
 }

@@ -14,12 +14,10 @@ import dev.weft.domain.graph.RejectRemoteFollowCommand;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keeps followers' servers' copy of the actor true: an Update(Person) when the profile or
@@ -71,7 +69,7 @@ public class ActorFederationPolicy {
 
     @EventHandler
     void on(FediverseSharingTurnedOffEvent event) {
-        accounts.find(event.accountId()).ifPresent(account -> toFollowers(account.id(), DeliveryPurpose.ACTOR_DELETE,
+        accounts.find(event.accountId()).ifPresent(account -> outbound.toFollowers(account.id(), DeliveryPurpose.ACTOR_DELETE,
                 documents.deleteActor(account.handle())));
         for (String followId : graph.activeFollowIds(event.accountId())) {
             commands.send(NAME, new RejectRemoteFollowCommand(followId, "fediverse sharing was turned off",
@@ -82,13 +80,8 @@ public class ActorFederationPolicy {
     /** The directory is written in the command's transaction, so it already shows the change. */
     private void sendUpdate(String accountId) {
         accounts.find(accountId).filter(AccountView::fediverseSharing).filter(a -> !a.deleted())
-                .ifPresent(account -> toFollowers(accountId, DeliveryPurpose.ACTOR_UPDATE,
+                .ifPresent(account -> outbound.toFollowers(accountId, DeliveryPurpose.ACTOR_UPDATE,
                         documents.updateActor(account, links.linksOf(accountId), keys.forAccount(accountId))));
     }
 
-    private void toFollowers(String accountId, DeliveryPurpose purpose, ObjectNode activity) {
-        List<OutboundActivities.Target> targets = graph.followerInboxes(accountId).stream()
-                .map(f -> new OutboundActivities.Target(f.inbox(), f.host(), null)).toList();
-        outbound.send(accountId, purpose, activity, targets, clock.now());
-    }
 }

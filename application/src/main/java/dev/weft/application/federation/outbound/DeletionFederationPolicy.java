@@ -1,7 +1,5 @@
 package dev.weft.application.federation.outbound;
 
-import dev.weft.application.accounts.AccountDirectory;
-import dev.weft.application.accounts.AccountView;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.engagement.EngagementReader;
 import dev.weft.application.federation.FederationSettings;
@@ -29,7 +27,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends Delete(Tombstone) wherever a post went: each inbox its Create was enqueued for, and
@@ -42,14 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(200)
 public class DeletionFederationPolicy {
     private static final String NAME = "deletion-federation-policy";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final OutboundActivities outbound;
     private final DeliveryOutbox outbox;
     private final ActivityDocuments documents;
     private final EngagementReader engagement;
     private final CopyReader copies;
     private final RemoteActors remoteActors;
-    private final AccountDirectory accounts;
     private final PolicyCommands commands;
     private final FederationUrls urls;
     private final FederationSettings settings;
@@ -57,7 +52,7 @@ public class DeletionFederationPolicy {
 
     public DeletionFederationPolicy(OutboundActivities outbound, DeliveryOutbox outbox, ActivityDocuments documents,
                                     EngagementReader engagement, CopyReader copies, RemoteActors remoteActors,
-                                    AccountDirectory accounts, PolicyCommands commands, FederationUrls urls,
+                                    PolicyCommands commands, FederationUrls urls,
                                     FederationSettings settings, Clock clock) {
         this.outbound = outbound;
         this.outbox = outbox;
@@ -65,7 +60,6 @@ public class DeletionFederationPolicy {
         this.engagement = engagement;
         this.copies = copies;
         this.remoteActors = remoteActors;
-        this.accounts = accounts;
         this.commands = commands;
         this.urls = urls;
         this.settings = settings;
@@ -90,7 +84,7 @@ public class DeletionFederationPolicy {
                         event.copyId())));
         engagedInboxes(event.postId(), Set.of(host)).forEach((inbox, h) -> targets.putIfAbsent(inbox,
                 new OutboundActivities.Target(inbox, h, event.copyId())));
-        Optional<String> handle = handleOf(event.accountId());
+        Optional<String> handle = outbound.handleOf(event.accountId());
         if (targets.isEmpty() && withdrawn) {
             abandon(event, "the post was never sent to " + host + ": it was withdrawn inside the federation delay");
             return;
@@ -120,7 +114,7 @@ public class DeletionFederationPolicy {
                 .map(c -> c.destination().key()).collect(Collectors.toSet());
         Map<String, String> engagedOnly = engagedInboxes(event.postId(), null);
         engagedOnly.values().removeIf(hostsWithCopies::contains);
-        Optional<String> handle = handleOf(event.accountId());
+        Optional<String> handle = outbound.handleOf(event.accountId());
         if (engagedOnly.isEmpty() || handle.isEmpty()) {
             return;
         }
@@ -144,11 +138,7 @@ public class DeletionFederationPolicy {
     }
 
     private boolean wasPublic(String postId) {
-        return outbox.enqueuedActivity(urls.createActivity(postId)).map(JSON::readTree)
-                .flatMap(create -> JsonLd.embedded(create, "object")).map(JsonLd::addressedToPublic).orElse(true);
+        return outbound.sentNote(postId).map(JsonLd::addressedToPublic).orElse(true);
     }
 
-    private Optional<String> handleOf(String accountId) {
-        return accounts.find(accountId).map(AccountView::handle);
-    }
 }

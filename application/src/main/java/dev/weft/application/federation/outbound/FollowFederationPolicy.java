@@ -1,7 +1,5 @@
 package dev.weft.application.federation.outbound;
 
-import dev.weft.application.accounts.AccountDirectory;
-import dev.weft.application.accounts.AccountView;
 import dev.weft.application.federation.delivery.DeliveryPurpose;
 import dev.weft.application.federation.documents.ActivityDocuments;
 import dev.weft.application.graph.GraphReader;
@@ -33,15 +31,13 @@ public class FollowFederationPolicy {
     private final OutboundActivities outbound;
     private final ActivityDocuments documents;
     private final GraphReader graph;
-    private final AccountDirectory accounts;
     private final Clock clock;
 
     public FollowFederationPolicy(OutboundActivities outbound, ActivityDocuments documents, GraphReader graph,
-                                  AccountDirectory accounts, Clock clock) {
+                                  Clock clock) {
         this.outbound = outbound;
         this.documents = documents;
         this.graph = graph;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -59,7 +55,7 @@ public class FollowFederationPolicy {
     void on(RemoteActorFollowRequestedEvent event) {
         RemoteActor target = event.target().actor();
         String inbox = event.target().inbox();
-        handleOf(event.accountId()).filter(h -> inbox != null).ifPresent(handle -> outbound.send(event.accountId(),
+        outbound.handleOf(event.accountId()).filter(h -> inbox != null).ifPresent(handle -> outbound.send(event.accountId(),
                 DeliveryPurpose.FOLLOW, documents.follow(handle, event.followingId(), target.actorId()),
                 List.of(new OutboundActivities.Target(inbox, target.host(), null)), clock.now()));
     }
@@ -67,7 +63,7 @@ public class FollowFederationPolicy {
     @EventHandler
     void on(RemoteActorUnfollowedEvent event) {
         Optional<String> inbox = graph.followingInbox(event.followingId());
-        Optional<String> handle = handleOf(event.accountId());
+        Optional<String> handle = outbound.handleOf(event.accountId());
         if (inbox.isPresent() && handle.isPresent()) {
             outbound.send(event.accountId(), DeliveryPurpose.UNDO_FOLLOW,
                     documents.undoFollow(handle.get(), event.followingId(), event.actor().actorId()),
@@ -77,15 +73,13 @@ public class FollowFederationPolicy {
 
     @EventHandler
     void on(AccountDeletedEvent event) {
-        handleOf(event.accountId()).ifPresent(handle -> outbound.send(event.accountId(),
-                DeliveryPurpose.ACTOR_DELETE, documents.deleteActor(handle),
-                graph.followerInboxes(event.accountId()).stream()
-                        .map(f -> new OutboundActivities.Target(f.inbox(), f.host(), null)).toList(), clock.now()));
+        outbound.handleOf(event.accountId()).ifPresent(handle -> outbound.toFollowers(event.accountId(),
+                DeliveryPurpose.ACTOR_DELETE, documents.deleteActor(handle)));
     }
 
     private void answer(String followId, String accountId, DeliveryPurpose purpose) {
         Optional<IncomingFollowView> follow = graph.incomingFollow(followId);
-        Optional<String> handle = handleOf(accountId);
+        Optional<String> handle = outbound.handleOf(accountId);
         if (follow.isEmpty() || handle.isEmpty() || follow.get().activityId() == null) {
             return;
         }
@@ -98,7 +92,4 @@ public class FollowFederationPolicy {
                 clock.now());
     }
 
-    private Optional<String> handleOf(String accountId) {
-        return accounts.find(accountId).map(AccountView::handle);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.weft.application.federation.outbound;
 
-import dev.weft.application.accounts.AccountDirectory;
-import dev.weft.application.accounts.AccountView;
 import dev.weft.application.federation.FederationSettings;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.federation.activitystreams.JsonLd;
@@ -24,7 +22,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a shared post to its followers' inboxes as a Create, and its edits as Updates to
@@ -40,19 +37,16 @@ public class PostFederationPolicy {
     private final DeliveryOutbox outbox;
     private final ActivityDocuments documents;
     private final GraphReader graph;
-    private final AccountDirectory accounts;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final FederationSettings settings;
     private final FederationUrls urls;
     private final Clock clock;
 
     public PostFederationPolicy(OutboundActivities outbound, DeliveryOutbox outbox, ActivityDocuments documents,
-                                GraphReader graph, AccountDirectory accounts, FederationSettings settings, FederationUrls urls, Clock clock) {
+                                GraphReader graph, FederationSettings settings, FederationUrls urls, Clock clock) {
         this.outbound = outbound;
         this.outbox = outbox;
         this.documents = documents;
         this.graph = graph;
-        this.accounts = accounts;
         this.settings = settings;
         this.urls = urls;
         this.clock = clock;
@@ -60,7 +54,7 @@ public class PostFederationPolicy {
 
     @EventHandler
     void on(PostPublishedEvent event) {
-        Optional<String> handle = handleOf(event.accountId());
+        Optional<String> handle = outbound.handleOf(event.accountId());
         if (!event.sharedToFediverse() || handle.isEmpty()) {
             return;
         }
@@ -81,10 +75,9 @@ public class PostFederationPolicy {
      */
     @EventHandler
     void on(PostEditedEvent event) {
-        Optional<String> handle = handleOf(event.accountId());
+        Optional<String> handle = outbound.handleOf(event.accountId());
         String createId = urls.createActivity(event.postId());
-        Optional<JsonNode> sentNote = outbox.enqueuedActivity(createId).map(JSON::readTree)
-                .flatMap(create -> JsonLd.embedded(create, "object"));
+        Optional<JsonNode> sentNote = outbound.sentNote(event.postId());
         if (!event.sharedToFediverse() || handle.isEmpty() || sentNote.isEmpty()) {
             return;
         }
@@ -110,7 +103,4 @@ public class PostFederationPolicy {
         return CopyIds.of(postId, Destination.server(follower.host()));
     }
 
-    private Optional<String> handleOf(String accountId) {
-        return accounts.find(accountId).map(AccountView::handle);
-    }
 }

@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes deliveries with the JdbcTemplate of the application's DataSource, so inside a
@@ -50,7 +48,7 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         jdbc.batchUpdate("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, "
                 + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO NOTHING", rows);
-        wakeAfterCommit();
+        wakeUp.nudge();
     }
 
     @Override
@@ -99,18 +97,5 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         URI inbox = URI.create(d.inbox());
         String host = inbox.getHost().toLowerCase(Locale.ROOT);
         return inbox.getPort() == -1 ? host : host + ":" + inbox.getPort();
-    }
-
-    private void wakeAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wakeUp.nudge();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeUp.nudge();
-            }
-        });
     }
 }

@@ -73,7 +73,7 @@ public class InboxWorker implements SmartLifecycle {
                 List<ReceivedActivity> due = queue.claimDue(BATCH);
                 due.forEach(this::process);
                 if (due.isEmpty()) {
-                    wakeUp.await(1000);
+                    wakeUp.await(Duration.ofSeconds(1));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

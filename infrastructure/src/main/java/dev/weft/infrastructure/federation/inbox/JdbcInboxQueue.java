@@ -1,12 +1,12 @@
 package dev.weft.infrastructure.federation.inbox;
 
 import static dev.weft.infrastructure.shared.Rows.instant;
+import static dev.weft.infrastructure.shared.Rows.ts;
 
 import dev.weft.application.federation.inbox.InboxQueue;
 import dev.weft.application.federation.inbox.ReceivedActivity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,9 +82,5 @@ public class JdbcInboxQueue implements InboxQueue {
                 rs.getString("actor_host"), rs.getString("object_id"), rs.getString("object_type"),
                 rs.getString("recipient_account_id"), rs.getString("key_id"), rs.getString("signature_scheme"),
                 rs.getString("body"), rs.getInt("attempts"), instant(rs, "received_at"));
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }
