@@ -37,11 +37,8 @@ class FederationInteropTest extends WeftIntegrationTest {
 
     @Test
     void fedifyFindsAnAccountByWebFingerFollowsItAndIsAccepted() {
-        Registered alice = TestAccounts.registerSharing(api, "alice");
-        String actor = webFinger(alice.handle());
-        assertThat(actor).isEqualTo(BASE_URL + "/users/" + alice.handle());
-
-        followedByPeer(alice, actor);
+        Registered alice = followedByPeer("alice");
+        assertThat(webFinger(alice.handle())).isEqualTo(actorOf(alice));
         await("one follower on Weft", () -> api.get(alice.path() + "/followers", alice.token()).json()
                 .path("count").asLong() == 1);
         JsonNode follower = api.get(alice.path() + "/followers", alice.token()).json().path("items").get(0);
@@ -50,9 +47,8 @@ class FederationInteropTest extends WeftIntegrationTest {
 
     @Test
     void aPublishedPostReachesFedifyWithASignatureItVerified() {
-        Registered alice = TestAccounts.registerSharing(api, "poster");
-        String actor = webFinger(alice.handle());
-        followedByPeer(alice, actor);
+        Registered alice = followedByPeer("poster");
+        String actor = actorOf(alice);
 
         String postUrl = publish(alice, "Hello fediverse from Weft");
         FedifyPeer.Received create = peer.awaitReceived("Create", postUrl, WAIT);
@@ -67,9 +63,8 @@ class FederationInteropTest extends WeftIntegrationTest {
 
     @Test
     void likesAndUnlikesFromFedifyAreCounted() {
-        Registered alice = TestAccounts.registerSharing(api, "liked");
-        String actor = webFinger(alice.handle());
-        followedByPeer(alice, actor);
+        Registered alice = followedByPeer("liked");
+        String actor = actorOf(alice);
         String postUrl = publish(alice, "Like me");
         String postId = postUrl.substring(postUrl.lastIndexOf('/') + 1);
         peer.awaitReceived("Create", postUrl, WAIT);
@@ -84,9 +79,8 @@ class FederationInteropTest extends WeftIntegrationTest {
 
     @Test
     void aReplyFromFedifyShowsOnThePost() {
-        Registered alice = TestAccounts.registerSharing(api, "replied");
-        String actor = webFinger(alice.handle());
-        followedByPeer(alice, actor);
+        Registered alice = followedByPeer("replied");
+        String actor = actorOf(alice);
         String postUrl = publish(alice, "Reply to me");
         String postId = postUrl.substring(postUrl.lastIndexOf('/') + 1);
 
@@ -96,9 +90,8 @@ class FederationInteropTest extends WeftIntegrationTest {
 
     @Test
     void editsAndDeletionsReachFedify() {
-        Registered alice = TestAccounts.registerSharing(api, "editor");
-        String actor = webFinger(alice.handle());
-        followedByPeer(alice, actor);
+        Registered alice = followedByPeer("editor");
+        String actor = actorOf(alice);
         String postUrl = publish(alice, "First version");
         String postId = postUrl.substring(postUrl.lastIndexOf('/') + 1);
         peer.awaitReceived("Create", postUrl, WAIT);
@@ -116,9 +109,8 @@ class FederationInteropTest extends WeftIntegrationTest {
 
     @Test
     void turningSharingOffSendsADeleteForEveryPostFedifyGot() {
-        Registered alice = TestAccounts.registerSharing(api, "leaver");
-        String actor = webFinger(alice.handle());
-        followedByPeer(alice, actor);
+        Registered alice = followedByPeer("leaver");
+        String actor = actorOf(alice);
         List<String> posts = List.of(publish(alice, "one"), publish(alice, "two"));
         posts.forEach(url -> peer.awaitReceived("Create", url, WAIT));
 
@@ -152,9 +144,17 @@ class FederationInteropTest extends WeftIntegrationTest {
         throw new AssertionError("no self link in " + jrd);
     }
 
-    private void followedByPeer(Registered account, String actor) {
+    /** A new sharing account that the Fedify actor found by WebFinger, followed, and was accepted by. */
+    private Registered followedByPeer(String prefix) {
+        Registered account = TestAccounts.registerSharing(api, prefix);
+        String actor = webFinger(account.handle());
         peer.follow(actor);
         peer.awaitReceived(accepted(actor), WAIT);
+        return account;
+    }
+
+    private static String actorOf(Registered account) {
+        return BASE_URL + "/users/" + account.handle();
     }
 
     private static Predicate<FedifyPeer.Received> accepted(String actor) {
