@@ -9,12 +9,16 @@ import dev.weft.domain.posts.Post;
 import dev.weft.domain.remoteposts.RemotePost;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateMetaModelFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -30,6 +34,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -110,22 +115,24 @@ public class AxonStorageConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /** Shared by every aggregate type; keys are aggregate identifiers, which are UUIDs. */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${weft.aggregate-cache-size:10000}") long maximumSize) {
+        return new CaffeineAggregateCache(maximumSize);
     }
 
     /**
-     * Every aggregate but the account is cached: a stale cached copy is caught when its next
-     * event clashes on the (aggregate, sequence) key, and the command is retried. The account
-     * also answers questions that append nothing (may this post be shared? may this actor
-     * follow?), where a stale copy on one node would answer from old consent; it is always
-     * read from the store, a handful of events.
+     * Every aggregate is cached. Most are trusted as cached: a stale copy (another node moved
+     * on) is caught when its next event clashes on the (aggregate, sequence) key, and the
+     * command is retried. The account also answers questions that append nothing (may this
+     * post be shared? may this actor follow?), where a stale copy would answer from old
+     * consent, so its cached copy is checked against the store's last sequence number first.
      */
     @Bean
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
+                    .configureRepository(c -> storeChecked(Account.class, c, aggregateCache)));
             for (Class<?> type : new Class<?>[] {Post.class, PostCopy.class, IncomingFollow.class,
                     OutgoingFollow.class, RemotePost.class, ActivityDelivery.class}) {
                 configurer.configureAggregate(cached(type, aggregateCache));
@@ -135,6 +142,24 @@ public class AxonStorageConfiguration {
 
     private static <T> AggregateConfigurer<T> cached(Class<T> type, Cache cache) {
         return AggregateConfigurer.defaultConfiguration(type).configureCache(c -> cache);
+    }
+
+    /** What Axon's AggregateConfigurer wires by default, with the store-checked repository. */
+    private static <T> StoreCheckedCachingRepository<T> storeChecked(Class<T> type,
+                                                                    org.axonframework.config.Configuration c,
+                                                                    Cache cache) {
+        AggregateModel<T> model = c.getComponent(AggregateMetaModelFactory.class,
+                        () -> new AnnotatedAggregateMetaModelFactory(c.parameterResolverFactory(),
+                                c.handlerDefinition(type)))
+                .createModel(type);
+        return (StoreCheckedCachingRepository<T>) StoreCheckedCachingRepository.builder(type)
+                .aggregateModel(model)
+                .aggregateFactory(new GenericAggregateFactory<>(model))
+                .eventStore(c.eventStore())
+                .repositoryProvider(c::repository)
+                .spanFactory(c.getComponent(RepositorySpanFactory.class))
+                .cache(cache)
+                .build();
     }
 
 }
