@@ -334,6 +334,7 @@ public final class FederationBench {
                     + h.outDir.resolve("fanout-heap.csv") + (heap.errors().isEmpty() ? "" : "; jstat said "
                     + heap.errors()));
             otherRequests(fleet);
+            bareSender(fleet, servers, sign);
             if (jfr && Files.isRegularFile(jfrFile)) {
                 line("");
                 line("Where the engine's CPU went during the drain (JFR " + jfrFile + "):");
@@ -358,6 +359,50 @@ public final class FederationBench {
         } finally {
             finish("fanout");
         }
+    }
+
+    /**
+     * The same 2,000 signed POSTs sent by the bench itself, with as many threads as Weft's
+     * delivery workers and nothing recorded: what signing and HTTP alone allow on this
+     * machine, so the gap to Weft's rate is what Weft's bookkeeping costs.
+     */
+    private void bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign) throws Exception {
+        fleet.forgetCreates();
+        RemoteFleet.Actor signer = fleet.actor(0);
+        String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"object\":"
+                + "{\"type\":\"Note\",\"content\":\"" + "x".repeat(1200) + "\"}}";
+        int threads = integer("bare-threads", 16);
+        AtomicInteger next = new AtomicInteger();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        progress("bare sender: the bench signs and POSTs a Create to each of " + servers + " servers itself ...");
+        long t0 = System.nanoTime();
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < threads; c++) {
+            Thread t = new Thread(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < servers) {
+                    try {
+                        CavageSigner.SignedPost post = CavageSigner.post(URI.create(fleet.origin(i) + "/inbox"), body,
+                                signer.keyId(), signer.keys().getPrivate(), Instant.now());
+                        client.send(request(post), HttpResponse.BodyHandlers.discarding());
+                    } catch (Exception e) {
+                        progress("bare sender: " + e);
+                    }
+                }
+            }, "bare-sender-" + c);
+            senders.add(t);
+            t.start();
+        }
+        for (Thread t : senders) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double perSecond = fleet.serversWithCreate() / seconds;
+        line("  bare sender      : " + fleet.serversWithCreate() + " of " + servers + " servers in " + fmt(seconds, 2)
+                + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the sign rate ("
+                + threads + " threads in the bench JVM sign with SHA256withRSA and POST, nothing recorded; the"
+                + " engine idle)");
     }
 
     private static String pct(long[] arrivals, double q, long t0) {
@@ -622,6 +667,8 @@ public final class FederationBench {
                     : fmt(drain.queueEmptySeconds(), 1) + " s after the window ended (±1 s polling)"));
             line("  engine CPU       : " + fmt(cpu2.processCpuMillisSince(cpu1) / 1000, 1) + " s after the window");
             otherRequests(fleet);
+            refusedLikes(pool.subList(0, (int) Math.min(pool.size(), window.sentTotal)), clients, warmup, duration,
+                    verify);
             if (jfr && Files.isRegularFile(jfrFile)) {
                 line("");
                 line("Where the engine's CPU went (window + processing, JFR " + jfrFile + "):");
@@ -690,6 +737,18 @@ public final class FederationBench {
      */
     private Window send(List<CavageSigner.SignedPost> pool, int clients, Duration warmup, Duration measured,
                         boolean untilDone) throws InterruptedException {
+        return send(pool, clients, warmup, measured, untilDone, 202, false, FederationBench::request);
+    }
+
+    /**
+     * cycle: take the pool round and round (for requests refused before anything is stored, which
+     * may repeat); expected: the one status that counts as a success.
+     */
+    private Window send(List<CavageSigner.SignedPost> pool, int clients, Duration warmup, Duration measured,
+                        boolean untilDone, int expected, boolean cycle,
+                        java.util.function.Function<CavageSigner.SignedPost, HttpRequest> toRequest)
+            throws InterruptedException {
+        String success = "HTTP " + expected;
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean exhausted = new AtomicBoolean();
         LongAdder accepted = new LongAdder();
@@ -709,7 +768,7 @@ public final class FederationBench {
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 long now;
                 while ((now = System.nanoTime()) < to) {
-                    int i = next.getAndIncrement();
+                    int i = cycle ? next.getAndIncrement() % pool.size() : next.getAndIncrement();
                     if (i >= pool.size()) {
                         if (exhausted.compareAndSet(false, true)) {
                             synchronized (exhaustedAt) {
@@ -720,9 +779,10 @@ public final class FederationBench {
                     }
                     String outcome;
                     try {
-                        HttpResponse<String> r = client.send(request(pool.get(i)), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = client.send(toRequest.apply(pool.get(i)),
+                                HttpResponse.BodyHandlers.ofString());
                         outcome = "HTTP " + r.statusCode();
-                        if (r.statusCode() != 202) {
+                        if (r.statusCode() != expected) {
                             samples.putIfAbsent(outcome, truncate(r.body()));
                         }
                     } catch (IOException e) {
@@ -733,7 +793,7 @@ public final class FederationBench {
                     }
                     long done = System.nanoTime();
                     statuses.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-                    if (outcome.equals("HTTP 202") && done >= from && done < to) {
+                    if (outcome.equals(success) && done >= from && done < to) {
                         accepted.increment();
                         histogram.recordValue(Math.min(done - now, Duration.ofMinutes(2).toNanos()));
                     }
@@ -858,6 +918,50 @@ public final class FederationBench {
     }
 
     // ================================================================== shared pieces
+
+    /**
+     * Likes the inbox refuses, at the same concurrency: without a signature (the HTTP layer
+     * alone), and replayed (verified, parsed and checked like a new one, then refused as a
+     * duplicate). Nothing is stored for either, so their rates bound what any storage design
+     * behind this inbox could accept.
+     */
+    private void refusedLikes(List<CavageSigner.SignedPost> sent, int clients, Duration warmup, Duration duration,
+                              CryptoBaseline.Result verify) throws InterruptedException {
+        if (sent.isEmpty()) {
+            return;
+        }
+        line("");
+        line("Refused Likes (same run, " + clients + " clients, nothing stored; these bound any storage design):");
+        refusedLikes("unsigned Like -> 401", sent, clients, warmup, duration, verify, 401,
+                post -> unsigned(post), "Tomcat, body read, the missing-signature answer as problem+json");
+        refusedLikes("replayed Like -> 409", sent, clients, warmup, duration, verify, 409,
+                FederationBench::request, "signature verified (cached key), JSON-LD read, actor and recipient"
+                        + " checked, the activity id found already stored");
+    }
+
+    private void refusedLikes(String what, List<CavageSigner.SignedPost> sent, int clients, Duration warmup,
+                              Duration duration, CryptoBaseline.Result verify, int expected,
+                              java.util.function.Function<CavageSigner.SignedPost, HttpRequest> toRequest,
+                              String explanation) throws InterruptedException {
+        progress(what + ": " + clients + " clients for " + warmup.toSeconds() + " + " + duration.toSeconds() + " s ...");
+        Window w = send(sent, clients, warmup, duration, false, expected, true, toRequest);
+        double perSecond = w.accepted / w.seconds;
+        line("  " + String.format(Locale.ROOT, "%-22s", what) + ": " + fmt(perSecond, 1) + "/s = "
+                + pctOf(perSecond / verify.perSecond()) + " of the verify rate; p50 " + ms(w.latencies, 50)
+                + " ms, p99 " + ms(w.latencies, 99) + " ms; answers " + w.statuses);
+        line("    " + explanation + (w.samples.isEmpty() ? "" : "; samples " + w.samples));
+    }
+
+    private static HttpRequest unsigned(CavageSigner.SignedPost post) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(post.target()).timeout(HTTP_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(post.body()));
+        post.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Signature")) {
+                b.header(name, value);
+            }
+        });
+        return b.build();
+    }
 
     private static HttpRequest request(CavageSigner.SignedPost post) {
         HttpRequest.Builder b = HttpRequest.newBuilder(post.target()).timeout(HTTP_TIMEOUT)

@@ -73,6 +73,10 @@ public final class PublishLoadBench {
                  double insertCpuBusy, double insertIowait) {
     }
 
+    /** A request the engine refuses with 400, measured like a publish: what the layers above the writes cost. */
+    record Floor(String what, String explanation, ClosedLoopLoad.Result result) {
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
@@ -172,8 +176,10 @@ public final class PublishLoadBench {
                 levels.add(runLevel(clients, engineForHook.baseUrl(), jdbcUrl, accounts,
                         ProcessHandle.of(engineForHook.pid()).orElse(null)));
             }
+            List<Floor> floors = runFloors(engineForHook.baseUrl(), accounts);
             line("");
             printResults(levels);
+            printFloors(floors, levels);
             printEngineNotes(jdbcUrl, engine);
         } finally {
             if (engine != null) {
@@ -240,6 +246,79 @@ public final class PublishLoadBench {
                 cpuAfterPublish.busyPercentSince(cpuBeforePublish), cpuAfterPublish.iowaitPercentSince(cpuBeforePublish),
                 cpuSettled.processCpuMillisSince(cpuBeforePublish),
                 cpuAfterInsert.busyPercentSince(cpuBeforeInsert), cpuAfterInsert.iowaitPercentSince(cpuBeforeInsert));
+    }
+
+    // ------------------------------------------------------------------ floors
+
+    /**
+     * Two refused publishes at the target level. Neither writes anything, so their rates bound
+     * what any persistence design behind the same HTTP API could reach on this machine.
+     */
+    private List<Floor> runFloors(String baseUrl, List<Account> accounts) throws Exception {
+        int clients = Math.min(TARGET_LEVEL, config.maxClients());
+        List<Floor> floors = new ArrayList<>();
+        floors.add(runFloor("malformed JSON -> 400", "Tomcat, token check, body read, Jackson, problem+json",
+                clients, baseUrl, accounts, index -> "{\"text\": \"unterminated from client " + index));
+        String tooLong = "z".repeat(501);
+        floors.add(runFloor("501-character text -> 400", "the same, plus the Axon command bus: the new post"
+                + " refuses the text before any read or write", clients, baseUrl, accounts,
+                index -> "{\"text\":\"" + tooLong + "\"}"));
+        return floors;
+    }
+
+    private Floor runFloor(String what, String explanation, int clients, String baseUrl, List<Account> accounts,
+                           java.util.function.IntFunction<String> body) throws Exception {
+        progress(clients + " client(s): " + what + " for " + seconds(config.warmup()) + " + "
+                + seconds(config.duration()) + " s ...");
+        ClosedLoopLoad.Result result = ClosedLoopLoad.run(what, clients, config.warmup(), config.duration(),
+                index -> refusedPublisher(baseUrl, accounts.get(index), body.apply(index)));
+        progress(clients + " client(s): " + fmt(result.perSecond(), 1) + " refused publishes/s");
+        return new Floor(what, explanation, result);
+    }
+
+    private static ClosedLoopLoad.Operation refusedPublisher(String baseUrl, Account account, String body) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/accounts/" + account.id() + "/posts"))
+                .timeout(HTTP_TIMEOUT)
+                .header("Authorization", "Bearer " + account.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return () -> {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            boolean problem = response.headers().firstValue("Content-Type").orElse("")
+                    .startsWith("application/problem+json");
+            return response.statusCode() == 400 && problem ? null
+                    : "HTTP " + response.statusCode() + ": " + response.body();
+        };
+    }
+
+    private void printFloors(List<Floor> floors, List<Level> levels) {
+        Level target = levels.stream().filter(l -> l.clients() == TARGET_LEVEL).findFirst().orElse(null);
+        if (floors.isEmpty() || target == null || target.insert().successes() == 0) {
+            return;
+        }
+        double inserts = target.insert().perSecond();
+        line("");
+        line("Refused publishes at " + TARGET_LEVEL + " clients (same run; nothing is written, so these bound any"
+                + " persistence design behind this API):");
+        line("");
+        line(String.format(Locale.ROOT, "  %-28s  %10s  %7s  %7s  %6s  %15s", "request", "refused/s", "p50 ms",
+                "p99 ms", "errors", "of INSERT rate"));
+        for (Floor f : floors) {
+            ClosedLoopLoad.Result r = f.result();
+            line(String.format(Locale.ROOT, "  %-28s  %10s  %7s  %7s  %6d  %15s", f.what(),
+                    r.aborted() ? "ABORTED" : fmt(r.perSecond(), 1), fmt(r.percentileMillis(50), 2),
+                    fmt(r.percentileMillis(99), 2), r.errors(),
+                    r.aborted() ? "n/a" : fmt(100.0 * r.perSecond() / inserts, 1) + "%"));
+        }
+        line("");
+        for (Floor f : floors) {
+            line("  " + f.what() + ": " + f.explanation() + ".");
+            f.result().errorKinds().forEach((kind, count) -> line("    error " + count + " x "
+                    + f.result().errorSamples().get(kind)));
+        }
     }
 
     private static ClosedLoopLoad.Operation publisher(String baseUrl, Account account, int index, String padding) {
