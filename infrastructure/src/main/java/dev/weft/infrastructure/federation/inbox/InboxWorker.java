@@ -23,24 +23,26 @@ import org.springframework.stereotype.Component;
 public class InboxWorker implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
     static final int MAX_ATTEMPTS = 10;
-    private static final int THREADS = 2;
     private static final int BATCH = 16;
     private final InboxQueue queue;
     private final ActivityDispatcher dispatcher;
     private final InboxWakeUp wakeUp;
+    private final int threadCount;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public InboxWorker(InboxQueue queue, ActivityDispatcher dispatcher, InboxWakeUp wakeUp) {
+    public InboxWorker(InboxQueue queue, ActivityDispatcher dispatcher, InboxWakeUp wakeUp,
+                       InboxProperties properties) {
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.wakeUp = wakeUp;
+        this.threadCount = properties.workers();
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < threadCount; i++) {
             Thread thread = new Thread(this::drain, "inbox-worker-" + i);
             thread.setDaemon(true);
             thread.start();
