@@ -11,6 +11,9 @@ import dev.weft.application.engagement.EngagementRecorder;
 import dev.weft.application.graph.IncomingFollows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -45,6 +48,15 @@ class PostsApiIntegrationTest extends WeftIntegrationTest {
         Response tooLong = rejectedWithoutWrites(() -> api.post(alice.path() + "/posts", alice.token(),
                 body("text", "x".repeat(501))));
         assertProblem(tooLong, 400, "text");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRefusedPublishIsAnsweredNotLoggedAsAWarning(CapturedOutput output) {
+        Registered alice = TestAccounts.register(api, "alice");
+        assertProblem(api.post(alice.path() + "/posts", alice.token(), body("text", "x".repeat(501))), 400, "text");
+        assertThat(output.getAll()).doesNotContain("text is 501 characters")
+                .doesNotContain("Exception occurred while trying to create an aggregate");
     }
 
     @Test
