@@ -14,22 +14,22 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
-import org.axonframework.modelling.command.RepositorySpanFactory;
-import org.axonframework.modelling.command.inspection.AggregateMetaModelFactory;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateMetaModelFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -122,29 +122,32 @@ public class AxonStorageConfiguration {
     }
 
     /**
-     * Every aggregate is cached. Most are trusted as cached: a stale copy (another node moved
-     * on) is caught when its next event clashes on the (aggregate, sequence) key, and the
-     * command is retried. The account also answers questions that append nothing (may this
-     * post be shared? may this actor follow?), where a stale copy would answer from old
-     * consent, so its cached copy is checked against the store's last sequence number first.
+     * Every aggregate is cached, and a cached copy is used only while the store's last sequence
+     * number for it is the cached one. Trusting the cache outright is safe only for a command
+     * that appends (a stale copy clashes on the (aggregate, sequence) key and is retried); many
+     * of Weft's append nothing when they find nothing to do (a like already recorded, a follow
+     * already ended, may this post be shared?), and a copy made stale by another node would
+     * silently answer from the past.
      */
     @Bean
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
-                    .configureRepository(c -> storeChecked(Account.class, c, aggregateCache)));
-            for (Class<?> type : new Class<?>[] {Post.class, PostCopy.class, IncomingFollow.class,
+            for (Class<?> type : new Class<?>[] {Account.class, Post.class, PostCopy.class, IncomingFollow.class,
                     OutgoingFollow.class, RemotePost.class, ActivityDelivery.class}) {
-                configurer.configureAggregate(cached(type, aggregateCache));
+                configurer.configureAggregate(storeCheckedConfiguration(type, aggregateCache));
             }
         };
     }
 
-    private static <T> AggregateConfigurer<T> cached(Class<T> type, Cache cache) {
-        return AggregateConfigurer.defaultConfiguration(type).configureCache(c -> cache);
+    private static <T> AggregateConfigurer<T> storeCheckedConfiguration(Class<T> type, Cache cache) {
+        return AggregateConfigurer.defaultConfiguration(type).configureRepository(c -> storeChecked(type, c, cache));
     }
 
-    /** What Axon's AggregateConfigurer wires by default, with the store-checked repository. */
+    /**
+     * What Axon's AggregateConfigurer wires by default, with the store-checked repository. The
+     * model comes from the same factory component the configurer uses; none of Weft's
+     * aggregates has subtypes.
+     */
     private static <T> StoreCheckedCachingRepository<T> storeChecked(Class<T> type,
                                                                     org.axonframework.config.Configuration c,
                                                                     Cache cache) {

@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.axon;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,14 @@ public final class CaffeineAggregateCache implements Cache {
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public CaffeineAggregateCache(long maximumSize) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build().asMap();
+        // Evictions run on the caller's thread, so listeners hear of them before the put returns.
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run)
+                .removalListener((Object key, Object value, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        notify(listener -> listener.onEntryExpired(key));
+                    }
+                })
+                .build().asMap();
     }
 
     @Override
@@ -75,12 +83,17 @@ public final class CaffeineAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        Object updated = entries.computeIfPresent(key, (k, value) -> update.apply((V) value));
-        if (updated != null) {
-            notify(listener -> listener.onEntryUpdated(key, updated));
-        } else {
-            notify(listener -> listener.onEntryRemoved(key));
-        }
+        entries.computeIfPresent(key, (k, value) -> {
+            V updated = update.apply((V) value);
+            notify(listener -> {
+                if (updated == null) {
+                    listener.onEntryRemoved(k);
+                } else {
+                    listener.onEntryUpdated(k, updated);
+                }
+            });
+            return updated;
+        });
     }
 
     @Override

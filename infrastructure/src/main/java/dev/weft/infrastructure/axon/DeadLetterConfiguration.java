@@ -32,6 +32,19 @@ public class DeadLetterConfiguration {
                         : null);
     }
 
+    /**
+     * Without it, every event each of these groups handles first asks PostgreSQL whether its
+     * sequence is parked. The cache answers "not parked" only where that is certain: the
+     * segment's queue was empty when this node claimed it and this node parked nothing for
+     * the sequence since; only a segment's owner parks letters for it.
+     */
+    @Bean
+    ConfigurerModule deadLetterSequenceCache() {
+        return configurer -> GROUPS_WITH_DEAD_LETTERS.forEach(group -> configurer.eventProcessing()
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, invoker) -> invoker.enableSequenceIdentifierCache()));
+    }
+
     private static Function<Configuration, SequencedDeadLetterQueue<EventMessage<?>>> queueFor(
             String group, ConnectionProvider connectionProvider, TransactionManager transactionManager,
             Serializer serializer, Serializer eventSerializer) {

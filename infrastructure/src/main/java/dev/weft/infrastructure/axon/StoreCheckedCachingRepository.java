@@ -12,12 +12,12 @@ import org.axonframework.modelling.command.RepositoryProvider;
 
 /**
  * A cached event-sourced repository that trusts a cached aggregate only while the store holds
- * no newer event for it. Axon's caching repository trusts the cache outright, which is safe for
- * an aggregate whose every command appends (a stale copy clashes on the sequence number and
- * the command is retried) but not for one that also answers questions appending nothing: on
- * one node of several, a stale account would authorize a post from withdrawn consent. The
- * check is one indexed lookup of the last sequence number instead of reading and
- * deserializing every event.
+ * no newer event for it. Axon's caching repository trusts the cache outright, which is safe
+ * only for commands that always append (a stale copy clashes on the sequence number and the
+ * command is retried). A command that appends nothing when it finds nothing to do, or a
+ * question like "may this post be shared?", would on one node of several answer from a copy
+ * another node has moved past. The check is one indexed lookup of the last sequence number
+ * instead of reading and deserializing every event.
  */
 public final class StoreCheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
     private final Cache cache;
@@ -46,6 +46,10 @@ public final class StoreCheckedCachingRepository<T> extends CachingEventSourcing
         return super.doLoadWithLock(aggregateIdentifier, expectedVersion);
     }
 
+    /**
+     * The cache entry exposes no version, so the aggregate is recreated to ask it; for an entry
+     * made in this JVM that returns the live aggregate the entry holds, without replaying.
+     */
     private boolean isCurrent(String aggregateIdentifier, AggregateCacheEntry<T> cached) {
         Long cachedVersion = cached.recreateAggregate(aggregateModel(), eventStore, repositoryProvider,
                 snapshotTriggerDefinition).version();

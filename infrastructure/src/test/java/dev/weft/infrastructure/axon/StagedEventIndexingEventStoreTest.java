@@ -59,4 +59,36 @@ class StagedEventIndexingEventStoreTest {
             root.rollback();
         }
     }
+
+    /** What a batch that creates aggregates one after another sees: each load after more events were staged. */
+    private static List<Object> interleaved(EmbeddedEventStore store) {
+        List<Object> seen = new java.util.ArrayList<>();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            for (int copy = 0; copy < 3; copy++) {
+                UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+                String id = "copy-" + copy;
+                seen.add(id + " before: " + store.readEvents(id).asStream().count());
+                store.publish(new GenericDomainEventMessage<>("Copy", id, 0, id + " scheduled"));
+                seen.add(id + " last: " + store.lastSequenceNumberFor(id).orElse(-1L));
+                command.commit();
+                seen.add("copy-0 after " + copy + ": "
+                        + store.readEvents("copy-0").asStream().map(m -> (Object) m.getPayload()).toList());
+            }
+            store.publish(new GenericDomainEventMessage<>("Copy", "copy-0", 1, "copy-0 delivered"));
+            seen.add(store.readEvents("copy-0").asStream().map(m -> (Object) m.getPayload()).toList());
+            seen.add(store.lastSequenceNumberFor("copy-0").orElse(-1L));
+            return seen;
+        } finally {
+            batch.rollback();
+        }
+    }
+
+    @Test
+    void findsWhatWasStagedAfterAnEarlierLookupAsAxonDoes() {
+        List<Object> axons = interleaved(build(EmbeddedEventStore.Builder::build));
+        List<Object> ours = interleaved(build(StagedEventIndexingEventStore::new));
+        assertThat(axons).contains("copy-2 last: 0", List.of("copy-0 scheduled", "copy-0 delivered"), 1L);
+        assertThat(ours).isEqualTo(axons);
+    }
 }
