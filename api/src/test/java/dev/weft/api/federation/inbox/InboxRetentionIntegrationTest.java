@@ -3,32 +3,59 @@ package dev.weft.api.federation.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.infrastructure.federation.inbox.InboxRetention;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Settled inbox activities are forgotten after the retention (7 days); queued ones never are. */
+/**
+ * Settled inbox activities lose their body after the retention (7 days) and their row after
+ * the dedupe window (90 days); queued ones keep both, however old.
+ */
 class InboxRetentionIntegrationTest extends RemoteActorsTest {
+    private final List<String> stored = new ArrayList<>();
     @Autowired
     InboxRetention retention;
 
-    @Test
-    void deletesOnlySettledActivitiesOlderThanTheRetention() {
-        String oldProcessed = stored("PROCESSED", "8 days", "8 days");
-        String oldFailed = stored("FAILED", "8 days", "8 days");
-        String recentProcessed = stored("PROCESSED", "8 days", "6 days");
-        String oldButQueued = stored("RECEIVED", "8 days", null);
-
-        assertThat(retention.purge()).isGreaterThanOrEqualTo(2);
-
-        assertThat(remaining(oldProcessed, oldFailed, recentProcessed, oldButQueued))
-                .containsExactlyInAnyOrder(recentProcessed, oldButQueued);
-        jdbc.update("DELETE FROM federation.inbox_activity WHERE activity_id IN (?, ?)", recentProcessed,
-                oldButQueued);
+    @AfterEach
+    void forgetTestRows() {
+        jdbc.update("DELETE FROM federation.inbox_activity WHERE activity_id = ANY (?)",
+                (Object) stored.toArray(String[]::new));
     }
 
-    private String stored(String state, String receivedAgo, String processedAgo) {
+    @Test
+    void erasesBodiesAfterTheRetentionAndRowsAfterTheDedupeWindow() {
+        String recent = stored("PROCESSED", "6 days");
+        String pastRetention = stored("PROCESSED", "8 days");
+        String failedPastRetention = stored("FAILED", "8 days");
+        String pastDedupeWindow = stored("PROCESSED", "91 days");
+        // A failure an operator sent through again: queued once more, with its old processed_at.
+        String queuedAgain = stored("RECEIVED", "91 days");
+
+        InboxRetention.Purged purged = retention.purge();
+
+        assertThat(purged.erased()).isGreaterThanOrEqualTo(2);
+        assertThat(purged.deleted()).isGreaterThanOrEqualTo(1);
+        assertThat(bodies()).containsOnlyKeys(recent, pastRetention, failedPastRetention, queuedAgain)
+                .containsEntry(recent, true).containsEntry(pastRetention, false)
+                .containsEntry(failedPastRetention, false).containsEntry(queuedAgain, true);
+    }
+
+    @Test
+    void aFailureWhoseBodyIsErasedIsNotRetried() {
+        String erased = stored("FAILED", "8 days");
+        retention.purge();
+
+        api.post("/api/v1/admin/inbox/retry", OPERATOR_TOKEN, null);
+
+        assertThat(jdbc.queryForObject("SELECT state FROM federation.inbox_activity WHERE activity_id = ?",
+                String.class, erased)).isEqualTo("FAILED");
+    }
+
+    private String stored(String state, String settledAgo) {
         String likeId = remote.origin() + "/likes/" + UUID.randomUUID();
         String like = "{\"id\": \"" + likeId + "\", \"type\": \"Like\", \"actor\": \"" + remote.actor("kim")
                 + "\", \"object\": \"" + postUrl + "\"}";
@@ -38,12 +65,18 @@ class InboxRetentionIntegrationTest extends RemoteActorsTest {
                 + "received_at, processed_at, outcome) VALUES (?, 'Like', ?, '127.0.0.1', ?, ?, ?, 'draft-cavage', ?, "
                 + "?, 1, now() + interval '1 day', now() - ?::interval, now() - ?::interval, 'test')",
                 likeId, remote.actor("kim"), postUrl, alice.id(), remote.actor("kim") + "#main-key", like,
-                state, receivedAgo, processedAgo);
+                state, settledAgo, settledAgo);
+        stored.add(likeId);
         return likeId;
     }
 
-    private List<String> remaining(String... ids) {
-        return jdbc.queryForList("SELECT activity_id FROM federation.inbox_activity WHERE activity_id = ANY (?)",
-                String.class, (Object) ids);
+    /** Each remaining test row: whether it still has its body. */
+    private Map<String, Boolean> bodies() {
+        Map<String, Boolean> bodies = new java.util.HashMap<>();
+        jdbc.query("SELECT activity_id, body IS NOT NULL AS kept FROM federation.inbox_activity "
+                + "WHERE activity_id = ANY (?)", rs -> {
+                    bodies.put(rs.getString("activity_id"), rs.getBoolean("kept"));
+                }, (Object) stored.toArray(String[]::new));
+        return bodies;
     }
 }

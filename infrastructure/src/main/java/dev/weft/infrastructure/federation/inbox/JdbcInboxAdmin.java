@@ -38,11 +38,14 @@ public class JdbcInboxAdmin implements InboxAdmin {
         return new InboxStatus(byState, oldest, failures);
     }
 
-    /** Every command an activity sends is idempotent, so trying one again records nothing twice. */
+    /**
+     * Every command an activity sends is idempotent, so trying one again records nothing twice.
+     * A failure whose body the retention has erased cannot be read again, so it stays failed.
+     */
     @Override
     public int retryFailed() {
         int due = jdbc.update("UPDATE federation.inbox_activity SET state = 'RECEIVED', attempts = 0, "
-                + "next_attempt_at = now(), lease_until = NULL WHERE state = 'FAILED'");
+                + "next_attempt_at = now(), lease_until = NULL WHERE state = 'FAILED' AND body IS NOT NULL");
         if (due > 0) {
             wakeUp.nudge();
         }

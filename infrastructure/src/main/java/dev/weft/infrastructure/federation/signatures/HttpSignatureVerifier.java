@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HttpSignatureVerifier implements RequestSignatureVerifier {
-    static final Duration ALLOWED_SKEW = Duration.ofHours(1);
+    public static final Duration ALLOWED_SKEW = Duration.ofHours(1);
     static final String CAVAGE = "draft-cavage";
     static final String RFC9421 = "rfc9421";
 

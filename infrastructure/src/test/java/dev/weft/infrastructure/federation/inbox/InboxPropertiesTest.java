@@ -9,29 +9,35 @@ import org.junit.jupiter.api.Test;
 class InboxPropertiesTest {
 
     @Test
-    void defaultsToTwoWorkersAndAWeek() {
-        InboxProperties defaults = new InboxProperties(null, null, null);
+    void defaultsToTwoWorkersAWeekOfBodiesAndNinetyDaysOfIds() {
+        InboxProperties defaults = new InboxProperties(null, null, null, null);
         assertThat(defaults.workers()).isEqualTo(2);
         assertThat(defaults.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.dedupeWindow()).isEqualTo(Duration.ofDays(90));
         assertThat(defaults.purgeInterval()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
-    void refusesARetentionShorterThanASignatureStaysFresh() {
-        assertThatThrownBy(() -> new InboxProperties(null, Duration.ofMinutes(30), null))
+    void refusesToForgetIdsWhileAReplayCouldStillCarryAFreshSignature() {
+        assertThatThrownBy(() -> new InboxProperties(null, Duration.ofMinutes(30), Duration.ofMinutes(90), null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("weft.federation.inbox.retention must be at least PT2H");
+                .hasMessageContaining("weft.federation.inbox.dedupe-window must be at least PT2H");
     }
 
     @Test
-    void refusesNoWorkers() {
-        assertThatThrownBy(() -> new InboxProperties(0, null, null))
+    void refusesToKeepIdsShorterThanBodies() {
+        assertThatThrownBy(() -> new InboxProperties(null, Duration.ofDays(30), Duration.ofDays(7), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dedupe-window (PT168H) must not be shorter than retention (PT720H)");
+    }
+
+    @Test
+    void refusesNoWorkersNoRetentionAndASubSecondInterval() {
+        assertThatThrownBy(() -> new InboxProperties(0, null, null, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("weft.federation.inbox.workers must be at least 1");
-    }
-
-    @Test
-    void refusesANonPositivePurgeInterval() {
-        assertThatThrownBy(() -> new InboxProperties(null, null, Duration.ZERO))
-                .hasMessageContaining("weft.federation.inbox.purge-interval must be positive");
+        assertThatThrownBy(() -> new InboxProperties(null, Duration.ZERO, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention must be positive");
+        assertThatThrownBy(() -> new InboxProperties(null, null, null, Duration.ofMillis(500)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purge-interval must be at least 1s");
     }
 }
