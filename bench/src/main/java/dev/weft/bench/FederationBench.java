@@ -24,7 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -367,12 +369,13 @@ public final class FederationBench {
      * machine, so the gap to Weft's rate is what Weft's bookkeeping costs.
      */
     private void bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign) throws Exception {
-        fleet.forgetCreates();
         RemoteFleet.Actor signer = fleet.actor(0);
         String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"object\":"
                 + "{\"type\":\"Note\",\"content\":\"" + "x".repeat(1200) + "\"}}";
         int threads = integer("bare-threads", 16);
         AtomicInteger next = new AtomicInteger();
+        LongAdder accepted = new LongAdder();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         progress("bare sender: the bench signs and POSTs a Create to each of " + servers + " servers itself ...");
@@ -385,9 +388,14 @@ public final class FederationBench {
                     try {
                         CavageSigner.SignedPost post = CavageSigner.post(URI.create(fleet.origin(i) + "/inbox"), body,
                                 signer.keyId(), signer.keys().getPrivate(), Instant.now());
-                        client.send(request(post), HttpResponse.BodyHandlers.discarding());
+                        int status = client.send(request(post), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 202) {
+                            accepted.increment();
+                        } else {
+                            failures.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
+                        }
                     } catch (Exception e) {
-                        progress("bare sender: " + e);
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
                     }
                 }
             }, "bare-sender-" + c);
@@ -398,11 +406,11 @@ public final class FederationBench {
             t.join();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double perSecond = fleet.serversWithCreate() / seconds;
-        line("  bare sender      : " + fleet.serversWithCreate() + " of " + servers + " servers in " + fmt(seconds, 2)
+        double perSecond = accepted.sum() / seconds;
+        line("  bare sender      : " + accepted.sum() + " of " + servers + " POSTs answered 202 in " + fmt(seconds, 2)
                 + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the sign rate ("
-                + threads + " threads in the bench JVM sign with SHA256withRSA and POST, nothing recorded; the"
-                + " engine idle)");
+                + threads + " threads in the bench JVM sign with SHA256withRSA and POST, nothing recorded; after"
+                + " Weft's fan-out drained" + (failures.isEmpty() ? ")" : "); failures " + failures));
     }
 
     private static String pct(long[] arrivals, double q, long t0) {
@@ -667,8 +675,7 @@ public final class FederationBench {
                     : fmt(drain.queueEmptySeconds(), 1) + " s after the window ended (±1 s polling)"));
             line("  engine CPU       : " + fmt(cpu2.processCpuMillisSince(cpu1) / 1000, 1) + " s after the window");
             otherRequests(fleet);
-            refusedLikes(pool.subList(0, (int) Math.min(pool.size(), window.sentTotal)), clients, warmup, duration,
-                    verify);
+            refusedLikes(window.succeeded, clients, warmup, duration, verify);
             if (jfr && Files.isRegularFile(jfrFile)) {
                 line("");
                 line("Where the engine's CPU went (window + processing, JFR " + jfrFile + "):");
@@ -728,6 +735,7 @@ public final class FederationBench {
         Histogram latencies = new Histogram(Duration.ofMinutes(2).toNanos(), 3);
         final Map<String, Long> statuses = new TreeMap<>();
         final Map<String, String> samples = new TreeMap<>();
+        final List<CavageSigner.SignedPost> succeeded = new ArrayList<>();
     }
 
     /**
@@ -737,21 +745,28 @@ public final class FederationBench {
      */
     private Window send(List<CavageSigner.SignedPost> pool, int clients, Duration warmup, Duration measured,
                         boolean untilDone) throws InterruptedException {
-        return send(pool, clients, warmup, measured, untilDone, 202, false, FederationBench::request);
+        return send(pool, clients, warmup, measured, untilDone, Sending.NEW_LIKES);
     }
 
     /**
-     * cycle: take the pool round and round (for requests refused before anything is stored, which
-     * may repeat); expected: the one status that counts as a success.
+     * How pooled Likes are sent: the one status that counts as a success, whether the pool is
+     * taken round and round (only for requests refused before anything is stored), and how a
+     * pooled Like becomes a request.
      */
+    private record Sending(int expected, boolean cycle, Function<CavageSigner.SignedPost, HttpRequest> toRequest) {
+        static final Sending NEW_LIKES = new Sending(202, false, FederationBench::request);
+    }
+
     private Window send(List<CavageSigner.SignedPost> pool, int clients, Duration warmup, Duration measured,
-                        boolean untilDone, int expected, boolean cycle,
-                        java.util.function.Function<CavageSigner.SignedPost, HttpRequest> toRequest)
-            throws InterruptedException {
+                        boolean untilDone, Sending sending) throws InterruptedException {
+        int expected = sending.expected();
+        boolean cycle = sending.cycle();
+        Function<CavageSigner.SignedPost, HttpRequest> toRequest = sending.toRequest();
         String success = "HTTP " + expected;
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean exhausted = new AtomicBoolean();
         LongAdder accepted = new LongAdder();
+        AtomicIntegerArray succeeded = new AtomicIntegerArray(pool.size());
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, String> samples = new ConcurrentHashMap<>();
         List<Histogram> histograms = new ArrayList<>();
@@ -793,6 +808,9 @@ public final class FederationBench {
                     }
                     long done = System.nanoTime();
                     statuses.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                    if (outcome.equals(success)) {
+                        succeeded.set(i, 1);
+                    }
                     if (outcome.equals(success) && done >= from && done < to) {
                         accepted.increment();
                         histogram.recordValue(Math.min(done - now, Duration.ofMinutes(2).toNanos()));
@@ -807,6 +825,11 @@ public final class FederationBench {
             t.join();
         }
         Window w = new Window();
+        for (int i = 0; i < pool.size(); i++) {
+            if (succeeded.get(i) == 1) {
+                w.succeeded.add(pool.get(i));
+            }
+        }
         w.startNanos = start;
         w.accepted = accepted.sum();
         w.poolExhausted = exhausted.get() && !untilDone;
@@ -932,19 +955,18 @@ public final class FederationBench {
         }
         line("");
         line("Refused Likes (same run, " + clients + " clients, nothing stored; these bound any storage design):");
-        refusedLikes("unsigned Like -> 401", sent, clients, warmup, duration, verify, 401,
-                post -> unsigned(post), "Tomcat, body read, the missing-signature answer as problem+json");
-        refusedLikes("replayed Like -> 409", sent, clients, warmup, duration, verify, 409,
-                FederationBench::request, "signature verified (cached key), JSON-LD read, actor and recipient"
+        measureRefusal("unsigned Like -> 401", new Sending(401, true, FederationBench::unsigned), sent, clients,
+                warmup, duration, verify, "Tomcat, body read, the missing-signature answer as problem+json");
+        measureRefusal("replayed Like -> 409", new Sending(409, true, FederationBench::request), sent, clients,
+                warmup, duration, verify, "signature verified (cached key), JSON-LD read, actor and recipient"
                         + " checked, the activity id found already stored");
     }
 
-    private void refusedLikes(String what, List<CavageSigner.SignedPost> sent, int clients, Duration warmup,
-                              Duration duration, CryptoBaseline.Result verify, int expected,
-                              java.util.function.Function<CavageSigner.SignedPost, HttpRequest> toRequest,
-                              String explanation) throws InterruptedException {
+    private void measureRefusal(String what, Sending sending, List<CavageSigner.SignedPost> accepted, int clients,
+                                Duration warmup, Duration duration, CryptoBaseline.Result verify, String explanation)
+            throws InterruptedException {
         progress(what + ": " + clients + " clients for " + warmup.toSeconds() + " + " + duration.toSeconds() + " s ...");
-        Window w = send(sent, clients, warmup, duration, false, expected, true, toRequest);
+        Window w = send(accepted, clients, warmup, duration, false, sending);
         double perSecond = w.accepted / w.seconds;
         line("  " + String.format(Locale.ROOT, "%-22s", what) + ": " + fmt(perSecond, 1) + "/s = "
                 + pctOf(perSecond / verify.perSecond()) + " of the verify rate; p50 " + ms(w.latencies, 50)
