@@ -6,7 +6,6 @@ import dev.weft.infrastructure.federation.inbox.InboxRetention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,16 +55,8 @@ class InboxRetentionIntegrationTest extends RemoteActorsTest {
     }
 
     private String stored(String state, String settledAgo) {
-        String likeId = remote.origin() + "/likes/" + UUID.randomUUID();
-        String like = "{\"id\": \"" + likeId + "\", \"type\": \"Like\", \"actor\": \"" + remote.actor("kim")
-                + "\", \"object\": \"" + postUrl + "\"}";
         // Far in the future when queued, so no inbox worker picks it up during the test.
-        jdbc.update("INSERT INTO federation.inbox_activity (activity_id, type, actor_id, actor_host, object_id, "
-                + "recipient_account_id, key_id, signature_scheme, body, state, attempts, next_attempt_at, "
-                + "received_at, processed_at, outcome) VALUES (?, 'Like', ?, '127.0.0.1', ?, ?, ?, 'draft-cavage', ?, "
-                + "?, 1, now() + interval '1 day', now() - ?::interval, now() - ?::interval, 'test')",
-                likeId, remote.actor("kim"), postUrl, alice.id(), remote.actor("kim") + "#main-key", like,
-                state, settledAgo, settledAgo);
+        String likeId = storedLike(state, 1, "1 day", settledAgo, "test");
         stored.add(likeId);
         return likeId;
     }

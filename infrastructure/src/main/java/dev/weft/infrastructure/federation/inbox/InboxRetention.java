@@ -1,12 +1,9 @@
 package dev.weft.infrastructure.federation.inbox;
 
+import dev.weft.infrastructure.shared.PeriodicJob;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * changes nothing.
  */
 @Component
-public class InboxRetention implements SmartLifecycle {
+public class InboxRetention extends PeriodicJob {
     private static final Logger LOG = LoggerFactory.getLogger(InboxRetention.class);
     static final int BATCH = 1000;
     private static final String ERASE = "UPDATE federation.inbox_activity SET body = NULL WHERE activity_id IN ("
@@ -29,9 +26,9 @@ public class InboxRetention implements SmartLifecycle {
             + "AND processed_at < now() - make_interval(secs => ?) LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)";
     private final JdbcTemplate jdbc;
     private final InboxProperties properties;
-    private ScheduledExecutorService scheduler;
 
     public InboxRetention(JdbcTemplate jdbc, InboxProperties properties) {
+        super("inbox-retention");
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -63,34 +60,12 @@ public class InboxRetention implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "inbox-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.purgeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void purgeQuietly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not purge old inbox activities: {}", e.getMessage());
-        }
+    protected Duration interval() {
+        return properties.purgeInterval();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        purge();
     }
 }

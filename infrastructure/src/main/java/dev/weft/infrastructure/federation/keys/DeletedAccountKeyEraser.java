@@ -1,14 +1,11 @@
 package dev.weft.infrastructure.federation.keys;
 
 import dev.weft.application.federation.keys.ActorKeys;
+import dev.weft.infrastructure.shared.PeriodicJob;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +16,15 @@ import org.springframework.stereotype.Component;
  * Any node may run it: erasing twice changes nothing.
  */
 @Component
-public class DeletedAccountKeyEraser implements SmartLifecycle {
+public class DeletedAccountKeyEraser extends PeriodicJob {
     private static final Logger LOG = LoggerFactory.getLogger(DeletedAccountKeyEraser.class);
     static final Duration GRACE = Duration.ofHours(1);
     private static final Duration EVERY = Duration.ofMinutes(1);
     private final JdbcTemplate jdbc;
     private final ActorKeys keys;
-    private ScheduledExecutorService scheduler;
 
     public DeletedAccountKeyEraser(JdbcTemplate jdbc, ActorKeys keys) {
+        super("key-eraser");
         this.jdbc = jdbc;
         this.keys = keys;
     }
@@ -47,33 +44,12 @@ public class DeletedAccountKeyEraser implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "key-eraser");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::eraseQuietly, EVERY.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void eraseQuietly() {
-        try {
-            eraseSettled();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not erase keys of deleted accounts: {}", e.getMessage());
-        }
+    protected Duration interval() {
+        return EVERY;
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        eraseSettled();
     }
 }
