@@ -135,6 +135,28 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
+    void aCreateThatFailsAfterItsPostWasDeletedIsNotRetriedAndTheDeleteGoesAfterIt() {
+        InboxSink sink = sink(Reply.of(202)).then(Reply.of(500));
+        String post = BASE_URL + "/posts/" + UUID.randomUUID();
+        String copyId = "copy-" + UUID.randomUUID();
+        String create = UUID.randomUUID().toString();
+        String delete = UUID.randomUUID().toString();
+        // Both due at once: the Delete must wait while the Create is pending.
+        outbox.enqueue(List.of(
+                new OutboundDelivery(create, alice.id(), DeliveryPurpose.POST_CREATE, post + "/activity",
+                        "{\"type\":\"Create\"}", sink.inbox(), sink.host(), copyId, null),
+                new OutboundDelivery(delete, alice.id(), DeliveryPurpose.POST_DELETE, post + "/delete",
+                        "{\"type\":\"Delete\"}", sink.inbox(), sink.host(), copyId, null)));
+
+        await("the Delete delivered", () -> "delivered".equals(state(delete)));
+        assertThat(sink.received()).extracting(InboxSink.Received::body)
+                .containsExactly("{\"type\":\"Create\"}", "{\"type\":\"Delete\"}");
+        assertThat(state(create)).isEqualTo("withdrawn");
+        assertThat(row(create).get("attempts")).isEqualTo(1);
+        assertThat((String) row(create).get("last_error")).contains("not retried: its post was deleted");
+    }
+
+    @Test
     void retryAfterIsHonouredWhenLaterThanTheBackoff() {
         InboxSink sink = sink(Reply.of(202)).then(new Reply(429, Map.of("Retry-After", "2"), 0));
         String id = enqueue(sink, DeliveryPurpose.FOLLOW);

@@ -53,23 +53,32 @@ class OutboxRecipientsIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
-    void aWithdrawnCreateIsNeverSentAndNoLongerARecipient() {
+    void aWithdrawnCreateIsNeverSentAndARecipientOnlyIfItWasTried() {
         String accountId = TestAccounts.registerSharing(api, "withdrawn").id();
         String activityId = BASE_URL + "/posts/" + UUID.randomUUID() + "/activity";
         outbox.enqueue(List.of(heldBack(accountId, activityId, "https://three.test/inbox", "three.test"),
-                heldBack(accountId, activityId, "https://four.test/inbox", "four.test")));
+                heldBack(accountId, activityId, "https://four.test/inbox", "four.test"),
+                heldBack(accountId, activityId, "https://five.test/inbox", "five.test")));
+        // four.test: tried once and failed, waiting for its retry; five.test: being sent right now.
         jdbc.update("UPDATE federation.delivery SET attempts = 1 WHERE activity_id = ? AND host = 'four.test'",
                 activityId);
+        jdbc.update("UPDATE federation.delivery SET lease_until = now() + interval '1 minute', leased_by = 'n' "
+                + "WHERE activity_id = ? AND host = 'five.test'", activityId);
 
-        assertThat(outbox.withdrawUnsent(activityId, "three.test")).isEqualTo(1);
-        assertThat(outbox.withdrawUnsent(activityId, "four.test")).as("already tried there").isZero();
-        assertThat(outbox.recipientsOf(activityId)).extracting(DeliveryRecipient::host).containsExactly("four.test");
-        assertThat(jdbc.queryForObject("SELECT state FROM federation.delivery WHERE activity_id = ? AND host = "
-                + "'three.test'", String.class, activityId)).isEqualTo("withdrawn");
+        assertThat(outbox.withdrawPending(activityId, "three.test")).isEqualTo(new DeliveryOutbox.Withdrawal(1, 1));
+        assertThat(outbox.withdrawPending(activityId, "four.test")).isEqualTo(new DeliveryOutbox.Withdrawal(1, 0));
+        assertThat(outbox.withdrawPending(activityId, "five.test")).as("in flight").isEqualTo(
+                new DeliveryOutbox.Withdrawal(0, 0));
+        assertThat(outbox.recipientsOf(activityId)).as("a failed attempt may still have arrived")
+                .extracting(DeliveryRecipient::host).containsExactly("five.test", "four.test");
+        assertThat(jdbc.queryForList("SELECT host FROM federation.delivery WHERE activity_id = ? AND state = "
+                + "'withdrawn' ORDER BY host", String.class, activityId)).containsExactly("four.test", "three.test");
         String withdrawnId = jdbc.queryForObject("SELECT delivery_id FROM federation.delivery WHERE activity_id = ? "
                 + "AND host = 'three.test'", String.class, activityId);
         api.post("/api/v1/admin/deliveries/" + withdrawnId + "/redeliver", OPERATOR_TOKEN, null);
         assertThat(jdbc.queryForObject("SELECT state FROM federation.delivery WHERE delivery_id = ?", String.class,
                 withdrawnId)).as("an operator cannot send it after all").isEqualTo("withdrawn");
+        jdbc.update("UPDATE federation.delivery SET state = 'failed' WHERE activity_id = ? AND state = 'pending'",
+                activityId);
     }
 }

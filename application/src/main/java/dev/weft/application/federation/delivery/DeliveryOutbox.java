@@ -11,8 +11,9 @@ public interface DeliveryOutbox {
     void enqueue(List<OutboundDelivery> deliveries);
 
     /**
-     * The inboxes an activity was enqueued for and not withdrawn, with their hosts and copies:
-     * the recorded set of who received a post, which its Update and Delete go to.
+     * The inboxes an activity was enqueued for, but for those withdrawn before any attempt:
+     * the recorded set of who received a post, which its Update and Delete go to. A delivery
+     * withdrawn after failed attempts stays: a timed-out attempt may still have arrived.
      */
     List<DeliveryRecipient> recipientsOf(String activityId);
 
@@ -28,11 +29,18 @@ public interface DeliveryOutbox {
     int replaceUnsent(String activityId, String activityJson);
 
     /**
-     * Withdraws the deliveries of an activity to one host that have not been attempted or
-     * leased yet: a Create held back by the federation delay must not go out after its post
-     * was deleted.
+     * Withdraws the deliveries of an activity to one host that are still pending and not
+     * being sent right now: a Create held back by the federation delay, or being retried,
+     * must not go out after its post was deleted.
      *
-     * @return how many were withdrawn
+     * @return how many were withdrawn, and how many of those had never been attempted
      */
-    int withdrawUnsent(String activityId, String host);
+    Withdrawal withdrawPending(String activityId, String host);
+
+    record Withdrawal(int withdrawn, int neverAttempted) {
+        /** Every withdrawn delivery was still unsent: the host never had the activity. */
+        public boolean neverSent() {
+            return withdrawn > 0 && withdrawn == neverAttempted;
+        }
+    }
 }

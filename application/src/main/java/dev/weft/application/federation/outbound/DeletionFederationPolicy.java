@@ -77,7 +77,7 @@ public class DeletionFederationPolicy {
             return;
         }
         String createId = urls.createActivity(event.postId());
-        boolean withdrawn = outbox.withdrawUnsent(createId, host) > 0;
+        boolean neverSent = outbox.withdrawPending(createId, host).neverSent();
         Map<String, OutboundActivities.Target> targets = new LinkedHashMap<>();
         outbox.recipientsOf(createId).stream().filter(r -> host.equals(r.host()))
                 .forEach(r -> targets.putIfAbsent(r.inbox(), new OutboundActivities.Target(r.inbox(), host,
@@ -85,8 +85,8 @@ public class DeletionFederationPolicy {
         engagedInboxes(event.postId(), Set.of(host)).forEach((inbox, h) -> targets.putIfAbsent(inbox,
                 new OutboundActivities.Target(inbox, h, event.copyId())));
         Optional<String> handle = outbound.handleOf(event.accountId());
-        if (targets.isEmpty() && withdrawn) {
-            abandon(event, "the post was never sent to " + host + ": it was withdrawn inside the federation delay");
+        if (targets.isEmpty() && neverSent) {
+            abandon(event, "the post was never sent to " + host + ": its Create was withdrawn before any attempt");
             return;
         }
         if (targets.isEmpty() || handle.isEmpty()) {

@@ -33,7 +33,9 @@ public class DeliveryStore {
      * Leases up to limit due deliveries. SKIP LOCKED lets nodes claim side by side without
      * waiting on each other; a row another node is claiming right now is skipped, and once
      * that claim commits the row is no longer due. Pushing next_attempt_at to the lease's
-     * end is what makes a crashed node's rows come back.
+     * end is what makes a crashed node's rows come back. A post's Delete to a server waits
+     * while its Create there is still pending (being sent, or failed and about to be
+     * withdrawn): arriving after the Delete, the Create would bring the post back.
      */
     public List<ClaimedDelivery> claim(String node, int limit, Instant now, Duration lease,
                                        Collection<String> skippedHosts) {
@@ -43,6 +45,9 @@ public class DeliveryStore {
                         + "AND c.next_attempt_at <= ? AND NOT (c.host = ANY (?)) "
                         + "AND NOT EXISTS (SELECT 1 FROM federation.server s WHERE s.host = c.host "
                         + "AND s.unavailable_since IS NOT NULL) "
+                        + "AND NOT (c.purpose = 'POST_DELETE' AND c.copy_id IS NOT NULL AND EXISTS (SELECT 1 "
+                        + "FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k.purpose = 'POST_CREATE' "
+                        + "AND k.state = 'pending')) "
                         + "ORDER BY c.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
                         + "WHERE d.delivery_id = due.delivery_id RETURNING " + COLUMNS
                         + ", (SELECT s.signature_scheme FROM federation.server s WHERE s.host = d.host) AS scheme",
@@ -59,6 +64,18 @@ public class DeliveryStore {
 
     public void retryAt(ClaimedDelivery d, String node, Integer status, String error, Instant at, Instant next) {
         settle(d, node, "pending", status, error, at, next, null);
+    }
+
+    /** A post's Create that failed after its Delete to the same server was enqueued is not retried. */
+    public void withdrawn(ClaimedDelivery d, String node, Integer status, String error, Instant at) {
+        settle(d, node, "withdrawn", status, error, at, at, at);
+    }
+
+    /** Whether a Delete of the copy this delivery carries has been enqueued. */
+    public boolean deleteEnqueuedFor(ClaimedDelivery d) {
+        return d.purpose() == DeliveryPurpose.POST_CREATE && d.copyId() != null
+                && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM federation.delivery "
+                        + "WHERE copy_id = ? AND purpose = 'POST_DELETE')", Boolean.class, d.copyId()));
     }
 
     /** The guard on leased_by keeps a node whose lease ran out from overwriting the next holder. */

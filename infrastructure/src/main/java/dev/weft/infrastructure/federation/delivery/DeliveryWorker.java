@@ -247,6 +247,12 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at) {
+        if (store.deleteEnqueuedFor(d)) {
+            String error = verdict.error() + "; not retried: its post was deleted";
+            store.withdrawn(d, node, verdict.httpStatus(), error, at);
+            report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);
+            return;
+        }
         Instant first = d.firstAttemptAt() != null ? d.firstAttemptAt() : at;
         Optional<Instant> next = schedule.next(d.attempts() + 1, first, at, verdict.retryAfter());
         if (next.isPresent()) {

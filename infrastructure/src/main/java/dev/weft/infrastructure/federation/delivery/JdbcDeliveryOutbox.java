@@ -8,6 +8,7 @@ import dev.weft.application.federation.delivery.DeliveryRecipient;
 import dev.weft.application.federation.delivery.OutboundDelivery;
 import dev.weft.application.shared.Clock;
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     @Override
     public List<DeliveryRecipient> recipientsOf(String activityId) {
         return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? "
-                        + "AND state <> 'withdrawn' ORDER BY inbox",
+                        + "AND (state <> 'withdrawn' OR attempts > 0) ORDER BY inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
                 activityId);
     }
@@ -76,11 +77,17 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
                 + "'pending' OR s.lease_until IS NOT NULL))", activityJson, activityId, activityId);
     }
 
+    /** A lease that ran out belongs to a node that died: its delivery is not being sent. */
     @Override
-    public int withdrawUnsent(String activityId, String host) {
-        return jdbc.update("UPDATE federation.delivery SET state = 'withdrawn', settled_at = ?, last_error = "
-                + "'withdrawn before it was sent' WHERE activity_id = ? AND host = ? AND state = 'pending' "
-                + "AND attempts = 0 AND lease_until IS NULL", ts(clock.now()), activityId, host);
+    public Withdrawal withdrawPending(String activityId, String host) {
+        Timestamp now = ts(clock.now());
+        List<Integer> attempts = jdbc.queryForList("UPDATE federation.delivery SET state = 'withdrawn', "
+                + "settled_at = ?, lease_until = NULL, leased_by = NULL, last_error = CASE WHEN attempts = 0 "
+                + "THEN 'withdrawn before it was sent' ELSE 'withdrawn while it was retried: its post was deleted' "
+                + "END WHERE activity_id = ? AND host = ? AND state = 'pending' "
+                + "AND (lease_until IS NULL OR lease_until < ?) RETURNING attempts", Integer.class,
+                now, activityId, host, now);
+        return new Withdrawal(attempts.size(), (int) attempts.stream().filter(n -> n == 0).count());
     }
 
     private static Object[] row(OutboundDelivery d, Instant now) {
