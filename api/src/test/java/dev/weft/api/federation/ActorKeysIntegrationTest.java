@@ -8,7 +8,7 @@ import dev.weft.api.support.WeftIntegrationTest;
 import dev.weft.application.federation.keys.ActorKeyPairs;
 import dev.weft.application.federation.keys.ActorKeys;
 import dev.weft.application.federation.keys.ErasedKeysException;
-import dev.weft.infrastructure.federation.keys.DeletedAccountKeyEraser;
+import dev.weft.infrastructure.federation.erasure.DeletedAccountEraser;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -26,7 +26,7 @@ class ActorKeysIntegrationTest extends WeftIntegrationTest {
     @Autowired
     private ApplicationContext context;
     @Autowired
-    private DeletedAccountKeyEraser eraser;
+    private DeletedAccountEraser eraser;
 
     @Test
     void keysAreMadeOnceAndStoredWithThePrivateHalvesEncrypted() throws Exception {
@@ -74,7 +74,7 @@ class ActorKeysIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
-    void aDeletedAccountsKeysAreErasedOnlyOnceItsDeliveriesHaveSettled() {
+    void aDeletedAccountsKeysAndSentActivitiesAreErasedOnlyOnceItsDeliveriesHaveSettled() {
         TestAccounts.Registered gone = TestAccounts.registerSharing(api, "gone");
         keys.forAccount(gone.id());
         assertThat(api.delete(gone.path(), gone.token()).status()).isBetween(200, 204);
@@ -90,9 +90,15 @@ class ActorKeysIntegrationTest extends WeftIntegrationTest {
                 pending, gone.id(), "https://weft.test/a/" + pending);
         assertThat(eraser.eraseSettled()).as("a delivery still pending").doesNotContain(gone.id());
 
-        jdbc.update("UPDATE federation.delivery SET state = 'failed' WHERE delivery_id = ?", pending);
+        jdbc.update("UPDATE federation.delivery SET state = 'failed', activity_json = "
+                + "'{\"type\": \"Create\", \"object\": {\"content\": \"my last words\"}}' WHERE delivery_id = ?",
+                pending);
         assertThat(eraser.eraseSettled()).contains(gone.id());
         assertThatThrownBy(() -> keys.forAccount(gone.id())).isInstanceOf(ErasedKeysException.class);
+        assertThat(jdbc.queryForObject("SELECT activity_json FROM federation.delivery WHERE delivery_id = ?",
+                String.class, pending)).doesNotContain("my last words").contains("the account was deleted");
+        assertThat(jdbc.queryForObject("SELECT state FROM federation.delivery WHERE delivery_id = ?", String.class,
+                pending)).as("the record of what was sent where stays").isEqualTo("failed");
     }
 
     @Test
