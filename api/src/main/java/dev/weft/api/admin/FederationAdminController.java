@@ -6,6 +6,7 @@ import dev.weft.application.federation.inbox.InboxAdmin;
 import dev.weft.application.federation.delivery.DeliveryAdmin.ServerFilter;
 import dev.weft.application.federation.delivery.DeliveryServerView;
 import dev.weft.application.shared.NotFoundException;
+import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.InvalidValueException;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +53,14 @@ public class FederationAdminController {
     @PostMapping("/deliveries/{id}/redeliver")
     public Map<String, String> redeliver(@PathVariable String id) {
         access.requireOperator();
-        if (!deliveries.redeliver(id)) {
-            throw new NotFoundException("id", "no delivery " + id);
+        switch (deliveries.redeliver(id)) {
+            case UNKNOWN -> throw new NotFoundException("id", "no delivery " + id);
+            case WITHDRAWN -> throw new ConflictException("id", "delivery " + id
+                    + " was withdrawn before its post's Delete and is never sent");
+            case RECALLED -> throw new ConflictException("id", "delivery " + id
+                    + " carries a post whose copy there was recalled by a Delete; sent again, it would bring it back");
+            case PENDING_AGAIN -> {
+            }
         }
         return Map.of("id", id, "state", "pending");
     }

@@ -134,19 +134,25 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
                 && auditTrail().contains("activity_delivered"));
     }
 
+    private OutboundDelivery postDelivery(String deliveryId, DeliveryPurpose purpose, String post, String copyId,
+                                          InboxSink sink, Instant notBefore) {
+        String kind = purpose == DeliveryPurpose.POST_DELETE ? "Delete" : "Create";
+        String activity = post + (purpose == DeliveryPurpose.POST_DELETE ? "/delete" : "/activity");
+        return new OutboundDelivery(deliveryId, alice.id(), purpose, activity, "{\"type\":\"" + kind + "\"}",
+                sink.inbox(), sink.host(), copyId, notBefore);
+    }
+
     @Test
-    void aCreateThatFailsAfterItsPostWasDeletedIsNotRetriedAndTheDeleteGoesAfterIt() {
-        InboxSink sink = sink(Reply.of(202)).then(Reply.of(500));
+    void aCreateThatFailsWhileItsDeleteIsEnqueuedIsNotRetriedAndTheDeleteGoesAfterIt() {
+        InboxSink sink = sink(Reply.of(202)).then(new Reply(500, Map.of(), 1500));
         String post = BASE_URL + "/posts/" + UUID.randomUUID();
         String copyId = "copy-" + UUID.randomUUID();
         String create = UUID.randomUUID().toString();
         String delete = UUID.randomUUID().toString();
-        // Both due at once: the Delete must wait while the Create is pending.
-        outbox.enqueue(List.of(
-                new OutboundDelivery(create, alice.id(), DeliveryPurpose.POST_CREATE, post + "/activity",
-                        "{\"type\":\"Create\"}", sink.inbox(), sink.host(), copyId, null),
-                new OutboundDelivery(delete, alice.id(), DeliveryPurpose.POST_DELETE, post + "/delete",
-                        "{\"type\":\"Delete\"}", sink.inbox(), sink.host(), copyId, null)));
+        outbox.enqueue(List.of(postDelivery(create, DeliveryPurpose.POST_CREATE, post, copyId, sink, null)));
+        await("the Create is being sent", () -> sink.count() == 1);
+
+        outbox.enqueue(List.of(postDelivery(delete, DeliveryPurpose.POST_DELETE, post, copyId, sink, null)));
 
         await("the Delete delivered", () -> "delivered".equals(state(delete)));
         assertThat(sink.received()).extracting(InboxSink.Received::body)
@@ -154,6 +160,47 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
         assertThat(state(create)).isEqualTo("withdrawn");
         assertThat(row(create).get("attempts")).isEqualTo(1);
         assertThat((String) row(create).get("last_error")).contains("not retried: its post was deleted");
+    }
+
+    @Test
+    void aCopysDeleteWaitsWhileItsCreateIsBeingSent() {
+        InboxSink sink = sink(Reply.of(202));
+        Instant later = clock.now().plus(Duration.ofHours(1));
+        String post = BASE_URL + "/posts/" + UUID.randomUUID();
+        String copyId = "copy-" + UUID.randomUUID();
+        outbox.enqueue(List.of(postDelivery(UUID.randomUUID().toString(), DeliveryPurpose.POST_CREATE, post, copyId,
+                sink, later)));
+        ClaimedDelivery create = claimedOn(sink, "node-a", later).get(0);
+        String delete = UUID.randomUUID().toString();
+        outbox.enqueue(List.of(postDelivery(delete, DeliveryPurpose.POST_DELETE, post, copyId, sink, later)));
+
+        assertThat(claimedOn(sink, "node-b", later)).as("the Create is in flight").isEmpty();
+        store.delivered(create, "node-a", 202, later);
+        assertThat(claimedOn(sink, "node-b", later)).extracting(ClaimedDelivery::deliveryId).containsExactly(delete);
+    }
+
+    @Test
+    void aCreateWhoseCopyHasADeleteIsNeverClaimedButWithdrawn() {
+        InboxSink sink = sink(Reply.of(202));
+        Instant later = clock.now().plus(Duration.ofHours(1));
+        String post = BASE_URL + "/posts/" + UUID.randomUUID();
+        String copyId = "copy-" + UUID.randomUUID();
+        String create = UUID.randomUUID().toString();
+        String delete = UUID.randomUUID().toString();
+        outbox.enqueue(List.of(postDelivery(create, DeliveryPurpose.POST_CREATE, post, copyId, sink, later),
+                postDelivery(delete, DeliveryPurpose.POST_DELETE, post, copyId, sink, later)));
+
+        assertThat(claimedOn(sink, "node-a", later)).as("each waits for the other").isEmpty();
+        assertThat(store.withdrawRecalled(later)).isPositive();
+
+        assertThat(state(create)).isEqualTo("withdrawn");
+        assertThat(row(create).get("attempts")).isEqualTo(0);
+        assertThat(claimedOn(sink, "node-a", later)).extracting(ClaimedDelivery::deliveryId).containsExactly(delete);
+    }
+
+    private List<ClaimedDelivery> claimedOn(InboxSink sink, String node, Instant later) {
+        return store.claim(node, 50, later.plusSeconds(1), Duration.ofMinutes(5), List.of()).stream()
+                .filter(d -> d.host().equals(sink.host())).toList();
     }
 
     @Test

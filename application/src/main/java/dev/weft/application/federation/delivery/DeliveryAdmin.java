@@ -8,12 +8,22 @@ public interface DeliveryAdmin {
 
     /**
      * Makes the delivery pending again now, with a new retry window, and its server available.
-     *
-     * @return false when no delivery has this id
+     * Refused for a withdrawn delivery, and for a post's Create or Update whose copy has been
+     * recalled by a Delete: sent again, it would bring the post back.
      */
-    boolean redeliver(String deliveryId);
+    Redelivery redeliver(String deliveryId);
 
-    /** Every failed or pending delivery of the host is due now; the host is available again. */
+    enum Redelivery {
+        PENDING_AGAIN,
+        UNKNOWN,
+        WITHDRAWN,
+        RECALLED
+    }
+
+    /**
+     * Every failed or pending delivery of the host is due now, but recalled posts' Creates
+     * and Updates; the host is available again.
+     */
     int redeliverServer(String host);
 
     enum ServerFilter {

@@ -17,6 +17,9 @@ public interface DeliveryOutbox {
      */
     List<DeliveryRecipient> recipientsOf(String activityId);
 
+    /** The recipients of an activity whose copy has not been recalled by a Delete since. */
+    List<DeliveryRecipient> recipientsNotRecalled(String activityId);
+
     /** The JSON of an activity as enqueued (the latest rewrite), when it was enqueued at all. */
     Optional<String> enqueuedActivity(String activityId);
 
@@ -29,13 +32,14 @@ public interface DeliveryOutbox {
     int replaceUnsent(String activityId, String activityJson);
 
     /**
-     * Withdraws the deliveries of an activity to one host that are still pending and not
-     * being sent right now: a Create held back by the federation delay, or being retried,
-     * must not go out after its post was deleted.
+     * Withdraws a copy's Create and Update deliveries that are still pending and not being
+     * sent right now: held back by the federation delay, or being retried, they must not go
+     * out after the copy's Delete. One whose lease ran out counts as
+     * possibly sent: its node may have sent it and died before saying so.
      *
-     * @return how many were withdrawn, and how many of those had never been attempted
+     * @return how many were withdrawn, and how many of those had surely never been sent
      */
-    Withdrawal withdrawPending(String activityId, String host);
+    Withdrawal withdrawPending(String copyId);
 
     record Withdrawal(int withdrawn, int neverAttempted) {
         /** Every withdrawn delivery was still unsent: the host never had the activity. */

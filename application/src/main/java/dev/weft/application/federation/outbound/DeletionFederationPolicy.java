@@ -77,7 +77,7 @@ public class DeletionFederationPolicy {
             return;
         }
         String createId = urls.createActivity(event.postId());
-        boolean neverSent = outbox.withdrawPending(createId, host).neverSent();
+        boolean neverSent = outbox.withdrawPending(event.copyId()).neverSent();
         Map<String, OutboundActivities.Target> targets = new LinkedHashMap<>();
         outbox.recipientsOf(createId).stream().filter(r -> host.equals(r.host()))
                 .forEach(r -> targets.putIfAbsent(r.inbox(), new OutboundActivities.Target(r.inbox(), host,

@@ -70,8 +70,9 @@ public class PostFederationPolicy {
 
     /**
      * Inside the federation delay nothing has gone out yet, so the waiting Create is rewritten
-     * and no Update is sent; after it, the Update goes to every inbox the Create went to. The
-     * post's audience and date come from that Create: a post nobody was sent needs no Update.
+     * and no Update is sent; after it, the Update goes to every inbox the Create went to, but
+     * to servers already asked to delete their copy. The post's audience and date come from
+     * that Create: a post nobody was sent needs no Update.
      */
     @EventHandler
     void on(PostEditedEvent event) {
@@ -85,8 +86,8 @@ public class PostFederationPolicy {
         if (outbox.replaceUnsent(createId, documents.create(edited, handle.get()).toString()) > 0) {
             return;
         }
-        List<OutboundActivities.Target> targets = outbox.recipientsOf(createId).stream()
-                .map(r -> new OutboundActivities.Target(r.inbox(), r.host(), null)).toList();
+        List<OutboundActivities.Target> targets = outbox.recipientsNotRecalled(createId).stream()
+                .map(r -> new OutboundActivities.Target(r.inbox(), r.host(), r.copyId())).toList();
         outbound.send(event.accountId(), DeliveryPurpose.POST_UPDATE, documents.update(edited, handle.get()), targets,
                 clock.now());
     }

@@ -33,9 +33,10 @@ public class DeliveryStore {
      * Leases up to limit due deliveries. SKIP LOCKED lets nodes claim side by side without
      * waiting on each other; a row another node is claiming right now is skipped, and once
      * that claim commits the row is no longer due. Pushing next_attempt_at to the lease's
-     * end is what makes a crashed node's rows come back. A post's Delete to a server waits
-     * while its Create there is still pending (being sent, or failed and about to be
-     * withdrawn): arriving after the Delete, the Create would bring the post back.
+     * end is what makes a crashed node's rows come back. A copy's Delete waits while its
+     * Create or Update is still pending (being sent, or failed and about to be withdrawn), and
+     * a Create or Update whose copy has a Delete is never claimed: arriving after the Delete,
+     * it would bring the post back.
      */
     public List<ClaimedDelivery> claim(String node, int limit, Instant now, Duration lease,
                                        Collection<String> skippedHosts) {
@@ -45,9 +46,12 @@ public class DeliveryStore {
                         + "AND c.next_attempt_at <= ? AND NOT (c.host = ANY (?)) "
                         + "AND NOT EXISTS (SELECT 1 FROM federation.server s WHERE s.host = c.host "
                         + "AND s.unavailable_since IS NOT NULL) "
-                        + "AND NOT (c.purpose = 'POST_DELETE' AND c.copy_id IS NOT NULL AND EXISTS (SELECT 1 "
-                        + "FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k.purpose = 'POST_CREATE' "
-                        + "AND k.state = 'pending')) "
+                        + "AND NOT (c.copy_id IS NOT NULL AND c.purpose = 'POST_DELETE' AND EXISTS (SELECT 1 "
+                        + "FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k.purpose IN ('POST_CREATE', "
+                        + "'POST_UPDATE') AND k.state = 'pending')) "
+                        + "AND NOT (c.copy_id IS NOT NULL AND c.purpose IN ('POST_CREATE', 'POST_UPDATE') AND EXISTS "
+                        + "(SELECT 1 FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k.purpose = "
+                        + "'POST_DELETE')) "
                         + "ORDER BY c.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
                         + "WHERE d.delivery_id = due.delivery_id RETURNING " + COLUMNS
                         + ", (SELECT s.signature_scheme FROM federation.server s WHERE s.host = d.host) AS scheme",
@@ -66,16 +70,33 @@ public class DeliveryStore {
         settle(d, node, "pending", status, error, at, next, null);
     }
 
-    /** A post's Create that failed after its Delete to the same server was enqueued is not retried. */
+    /** A post's Create or Update that failed after the copy's Delete was enqueued is not retried. */
     public void withdrawn(ClaimedDelivery d, String node, Integer status, String error, Instant at) {
         settle(d, node, "withdrawn", status, error, at, at, at);
     }
 
-    /** Whether a Delete of the copy this delivery carries has been enqueued. */
+    /** Whether a Delete of the copy this Create or Update carries has been enqueued. */
     public boolean deleteEnqueuedFor(ClaimedDelivery d) {
-        return d.purpose() == DeliveryPurpose.POST_CREATE && d.copyId() != null
+        boolean carriesPost = d.purpose() == DeliveryPurpose.POST_CREATE || d.purpose() == DeliveryPurpose.POST_UPDATE;
+        return carriesPost && d.copyId() != null
                 && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM federation.delivery "
                         + "WHERE copy_id = ? AND purpose = 'POST_DELETE')", Boolean.class, d.copyId()));
+    }
+
+    /**
+     * Withdraws the pending Creates and Updates, not being sent, whose copy has a Delete: the
+     * claim skips them, and their Delete waits until they are settled. A lease that ran out
+     * counts as a possible attempt, as when a post is deleted.
+     *
+     * @return how many were withdrawn
+     */
+    public int withdrawRecalled(Instant now) {
+        return jdbc.update("UPDATE federation.delivery d SET state = 'withdrawn', settled_at = ?, "
+                + "attempts = attempts + CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END, lease_until = NULL, "
+                + "leased_by = NULL, last_error = 'withdrawn: its post was deleted' "
+                + "WHERE d.state = 'pending' AND d.copy_id IS NOT NULL AND d.purpose IN ('POST_CREATE', 'POST_UPDATE') "
+                + "AND (d.lease_until IS NULL OR d.lease_until < ?) AND EXISTS (SELECT 1 FROM federation.delivery x "
+                + "WHERE x.copy_id = d.copy_id AND x.purpose = 'POST_DELETE')", ts(now), ts(now));
     }
 
     /** The guard on leased_by keeps a node whose lease ran out from overwriting the next holder. */

@@ -121,7 +121,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 List<ClaimedDelivery> claimed = claim(capacity);
                 idle.release(capacity - claimed.size());
                 claimed.forEach(d -> workers.execute(new Send(d)));
-                sweepUnavailable();
+                sweep();
                 if (claimed.size() < capacity) {
                     wakeUp.await(settings.engine().pollInterval());
                 }
@@ -152,12 +152,17 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void sweepUnavailable() {
+    /**
+     * Now and then: ends the deliveries of servers unavailable for too long, and withdraws
+     * the Creates and Updates of copies since recalled by a Delete, which the claim skips.
+     */
+    private void sweep() {
         Instant now = clock.now();
         if (now.isBefore(nextSweep)) {
             return;
         }
         nextSweep = now.plus(settings.engine().unavailableSweepInterval());
+        store.withdrawRecalled(now);
         for (ClaimedDelivery d : store.expireUnavailable(now, settings.maxRetryDuration())) {
             report(d, AttemptOutcome.FAILED, null, "server unavailable", null, now);
         }

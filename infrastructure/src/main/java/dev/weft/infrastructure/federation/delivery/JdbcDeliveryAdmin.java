@@ -72,19 +72,33 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
                 rs.getLong("pending"), rs.getLong("failed"));
     }
 
+    /** A post's Create or Update sent again after the copy's Delete would bring the post back. */
+    private static final String NOT_RECALLED = "NOT (copy_id IS NOT NULL AND purpose IN ('POST_CREATE', "
+            + "'POST_UPDATE') AND EXISTS (SELECT 1 FROM federation.delivery x WHERE x.copy_id = "
+            + "federation.delivery.copy_id AND x.purpose = 'POST_DELETE'))";
+
     @Override
-    public boolean redeliver(String deliveryId) {
+    public Redelivery redeliver(String deliveryId) {
         List<String> hosts = jdbc.queryForList("UPDATE federation.delivery SET " + FRESH + " WHERE delivery_id = ? "
-                + "AND state <> 'withdrawn' RETURNING host", String.class, ts(clock.now()), deliveryId);
+                + "AND state <> 'withdrawn' AND " + NOT_RECALLED + " RETURNING host", String.class, ts(clock.now()),
+                deliveryId);
         hosts.forEach(this::trustAgain);
-        return !hosts.isEmpty();
+        if (!hosts.isEmpty()) {
+            return Redelivery.PENDING_AGAIN;
+        }
+        List<String> states = jdbc.queryForList("SELECT state FROM federation.delivery WHERE delivery_id = ?",
+                String.class, deliveryId);
+        if (states.isEmpty()) {
+            return Redelivery.UNKNOWN;
+        }
+        return "withdrawn".equals(states.get(0)) ? Redelivery.WITHDRAWN : Redelivery.RECALLED;
     }
 
     @Override
     public int redeliverServer(String host) {
         String normalized = host.toLowerCase(Locale.ROOT);
         int count = jdbc.update("UPDATE federation.delivery SET " + FRESH + " WHERE host = ? "
-                + "AND state IN ('pending', 'failed')", ts(clock.now()), normalized);
+                + "AND state IN ('pending', 'failed') AND " + NOT_RECALLED, ts(clock.now()), normalized);
         trustAgain(normalized);
         return count;
     }

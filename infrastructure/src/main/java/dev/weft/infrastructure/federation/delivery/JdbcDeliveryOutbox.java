@@ -48,7 +48,8 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         }
         jdbc.batchUpdate("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, "
                 + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO NOTHING", rows);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO UPDATE "
+                + "SET copy_id = COALESCE(federation.delivery.copy_id, EXCLUDED.copy_id)", rows);
         wakeUp.nudge();
     }
 
@@ -56,6 +57,16 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     public List<DeliveryRecipient> recipientsOf(String activityId) {
         return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? "
                         + "AND (state <> 'withdrawn' OR attempts > 0) ORDER BY inbox",
+                (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
+                activityId);
+    }
+
+    @Override
+    public List<DeliveryRecipient> recipientsNotRecalled(String activityId) {
+        return jdbc.query("SELECT d.inbox, d.host, d.copy_id FROM federation.delivery d WHERE d.activity_id = ? "
+                        + "AND (d.state <> 'withdrawn' OR d.attempts > 0) AND NOT EXISTS (SELECT 1 FROM "
+                        + "federation.delivery x WHERE x.copy_id = d.copy_id AND x.purpose = 'POST_DELETE') "
+                        + "ORDER BY d.inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
                 activityId);
     }
@@ -77,16 +88,20 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
                 + "'pending' OR s.lease_until IS NOT NULL))", activityJson, activityId, activityId);
     }
 
-    /** A lease that ran out belongs to a node that died: its delivery is not being sent. */
+    /**
+     * A row leased once (its lease may have run out on a node that died mid-send) counts one
+     * attempt more, so it stays among the Delete's recipients.
+     */
     @Override
-    public Withdrawal withdrawPending(String activityId, String host) {
+    public Withdrawal withdrawPending(String copyId) {
         Timestamp now = ts(clock.now());
         List<Integer> attempts = jdbc.queryForList("UPDATE federation.delivery SET state = 'withdrawn', "
-                + "settled_at = ?, lease_until = NULL, leased_by = NULL, last_error = CASE WHEN attempts = 0 "
-                + "THEN 'withdrawn before it was sent' ELSE 'withdrawn while it was retried: its post was deleted' "
-                + "END WHERE activity_id = ? AND host = ? AND state = 'pending' "
+                + "settled_at = ?, attempts = attempts + CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END, "
+                + "lease_until = NULL, leased_by = NULL, last_error = CASE WHEN attempts = 0 AND lease_until IS NULL "
+                + "THEN 'withdrawn before it was sent' ELSE 'withdrawn: its post was deleted' END "
+                + "WHERE copy_id = ? AND purpose IN ('POST_CREATE', 'POST_UPDATE') AND state = 'pending' "
                 + "AND (lease_until IS NULL OR lease_until < ?) RETURNING attempts", Integer.class,
-                now, activityId, host, now);
+                now, copyId, now);
         return new Withdrawal(attempts.size(), (int) attempts.stream().filter(n -> n == 0).count());
     }
 

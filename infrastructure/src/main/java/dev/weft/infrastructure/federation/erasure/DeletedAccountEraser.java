@@ -49,7 +49,7 @@ public class DeletedAccountEraser extends PeriodicJob {
     /** The sent activities first: erased keys are what marks an account as done. */
     private void erase(String accountId) {
         jdbc.update("UPDATE federation.delivery SET activity_json = json_build_object('id', activity_id, "
-                + "'erased', 'the account was deleted')::text WHERE account_id = ?", accountId);
+                + "'erased', 'the account was deleted')::text WHERE account_id = ? AND state <> 'pending'", accountId);
         keys.erase(accountId);
     }
 
