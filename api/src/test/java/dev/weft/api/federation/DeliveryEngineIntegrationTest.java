@@ -198,6 +198,38 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
         assertThat(claimedOn(sink, "node-a", later)).extracting(ClaimedDelivery::deliveryId).containsExactly(delete);
     }
 
+    @Test
+    void aRecalledCopysPostTextIsErasedFromTheOutboxKeepingItsAudienceAndDates() {
+        InboxSink sink = sink(Reply.of(202));
+        Instant later = clock.now().plus(Duration.ofHours(1));
+        String post = BASE_URL + "/posts/" + UUID.randomUUID();
+        String copyId = "copy-" + UUID.randomUUID();
+        String create = UUID.randomUUID().toString();
+        String note = "{\"id\":\"" + post + "/activity\",\"type\":\"Create\",\"actor\":\"" + BASE_URL + "/users/x\","
+                + "\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"],\"object\":{\"id\":\"" + post
+                + "\",\"type\":\"Note\",\"published\":\"2026-12-01T00:00:00Z\",\"content\":\"<p>my secret</p>\","
+                + "\"summary\":\"cw\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}";
+        outbox.enqueue(List.of(new OutboundDelivery(create, alice.id(), DeliveryPurpose.POST_CREATE, post + "/activity",
+                note, sink.inbox(), sink.host(), copyId, later)));
+        jdbc.update("UPDATE federation.delivery SET state = 'delivered', attempts = 1 WHERE delivery_id = ?", create);
+        store.eraseRecalledContent(later);
+        assertThat(row(create).get("content_erased_at")).as("not recalled yet").isNull();
+
+        outbox.enqueue(List.of(postDelivery(UUID.randomUUID().toString(), DeliveryPurpose.POST_DELETE, post, copyId,
+                sink, later)));
+
+        // This node's sweep may do it first; either way it is done once.
+        store.eraseRecalledContent(later);
+        String erased = (String) row(create).get("activity_json");
+        assertThat(erased).doesNotContain("my secret").doesNotContain("summary")
+                .contains("\"published\": \"2026-12-01T00:00:00Z\"").contains("activitystreams#Public")
+                .contains("the post was recalled from this server");
+        Object erasedAt = row(create).get("content_erased_at");
+        assertThat(erasedAt).isNotNull();
+        store.eraseRecalledContent(later.plusSeconds(60));
+        assertThat(row(create).get("content_erased_at")).as("once").isEqualTo(erasedAt);
+    }
+
     private List<ClaimedDelivery> claimedOn(InboxSink sink, String node, Instant later) {
         return store.claim(node, 50, later.plusSeconds(1), Duration.ofMinutes(5), List.of()).stream()
                 .filter(d -> d.host().equals(sink.host())).toList();

@@ -153,8 +153,9 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Now and then: ends the deliveries of servers unavailable for too long, and withdraws
-     * the Creates and Updates of copies since recalled by a Delete, which the claim skips.
+     * Now and then: ends the deliveries of servers unavailable for too long, withdraws the
+     * Creates and Updates of copies since recalled by a Delete (the claim skips them), and
+     * erases the post from the settled ones.
      */
     private void sweep() {
         Instant now = clock.now();
@@ -163,6 +164,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         nextSweep = now.plus(settings.engine().unavailableSweepInterval());
         store.withdrawRecalled(now);
+        store.eraseRecalledContent(now);
         for (ClaimedDelivery d : store.expireUnavailable(now, settings.maxRetryDuration())) {
             report(d, AttemptOutcome.FAILED, null, "server unavailable", null, now);
         }
