@@ -59,6 +59,8 @@ public class FederationAdminController {
                     + " was withdrawn before its post's Delete and is never sent");
             case RECALLED -> throw new ConflictException("id", "delivery " + id
                     + " carries a post whose copy there was recalled by a Delete; sent again, it would bring it back");
+            case IN_FLIGHT -> throw new ConflictException("id", "delivery " + id
+                    + " is being sent right now; try again once it has settled");
             case PENDING_AGAIN -> {
             }
         }

@@ -219,21 +219,18 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
         outbox.enqueue(List.of(new OutboundDelivery(create, alice.id(), DeliveryPurpose.POST_CREATE, post + "/activity",
                 note, copy.sink().inbox(), copy.sink().host(), copy.copyId(), later)));
         jdbc.update("UPDATE federation.delivery SET state = 'delivered', attempts = 1 WHERE delivery_id = ?", create);
-        store.eraseRecalledContent(later);
-        assertThat(row(create).get("content_erased_at")).as("not recalled yet").isNull();
-
         outbox.enqueue(List.of(postDelivery(UUID.randomUUID().toString(), DeliveryPurpose.POST_DELETE, copy)));
+        assertThat(row(create).get("content_erased_at")).as("only when the recall asks for it").isNull();
 
-        // This node's sweep may do it first; either way it is done once.
-        store.eraseRecalledContent(later);
+        // As DeletionFederationPolicy asks when the copy is recalled.
+        assertThat(outbox.eraseRecalledContent(copy.copyId())).isEqualTo(1);
+
         String erased = (String) row(create).get("activity_json");
         assertThat(erased).doesNotContain("my secret").doesNotContain("summary")
-                .contains("\"published\": \"2026-12-01T00:00:00Z\"").contains("activitystreams#Public")
+                .contains("\"published\":\"2026-12-01T00:00:00Z\"").contains("activitystreams#Public")
                 .contains("the post was recalled from this server");
-        Object erasedAt = row(create).get("content_erased_at");
-        assertThat(erasedAt).isNotNull();
-        store.eraseRecalledContent(later.plusSeconds(60));
-        assertThat(row(create).get("content_erased_at")).as("once").isEqualTo(erasedAt);
+        assertThat(row(create).get("content_erased_at")).isNotNull();
+        assertThat(outbox.eraseRecalledContent(copy.copyId())).as("once").isZero();
     }
 
     private List<ClaimedDelivery> claimedOn(CopyOnSink copy, String node) {

@@ -8,8 +8,9 @@ public interface DeliveryAdmin {
 
     /**
      * Makes the delivery pending again now, with a new retry window, and its server available.
-     * Refused for a withdrawn delivery, and for a post's Create or Update whose copy has been
-     * recalled by a Delete: sent again, it would bring the post back.
+     * Refused for a withdrawn delivery, for one being sent right now, and for a post's Create
+     * or Update whose copy has been recalled by a Delete: sent again, it would bring the post
+     * back.
      */
     Redelivery redeliver(String deliveryId);
 
@@ -17,12 +18,13 @@ public interface DeliveryAdmin {
         PENDING_AGAIN,
         UNKNOWN,
         WITHDRAWN,
-        RECALLED
+        RECALLED,
+        IN_FLIGHT
     }
 
     /**
-     * Every failed or pending delivery of the host is due now, but recalled posts' Creates
-     * and Updates; the host is available again.
+     * Every failed or pending delivery of the host is due now, but those being sent and
+     * recalled posts' Creates and Updates; the host is available again.
      */
     int redeliverServer(String host);
 

@@ -41,6 +41,14 @@ public interface DeliveryOutbox {
      */
     Withdrawal withdrawPending(String copyId);
 
+    /**
+     * Erases the post from the copy's settled Creates and Updates, keeping what later
+     * activities are built from: the copy was recalled, and they are never sent again.
+     *
+     * @return how many were erased
+     */
+    int eraseRecalledContent(String copyId);
+
     record Withdrawal(int withdrawn, int neverAttempted) {
         /** Every withdrawn delivery was still unsent: the host never had the activity. */
         public boolean neverSent() {

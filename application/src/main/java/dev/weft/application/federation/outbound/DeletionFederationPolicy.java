@@ -72,12 +72,14 @@ public class DeletionFederationPolicy {
             return;
         }
         String host = event.destination().key();
+        // Whatever follows, nothing of the post goes there again and the outbox forgets its text.
+        boolean neverSent = outbox.withdrawPending(event.copyId()).neverSent();
+        outbox.eraseRecalledContent(event.copyId());
         if (settings.suspended(host)) {
             abandon(event, "the domain " + host + " is suspended on this server: nothing is sent there");
             return;
         }
         String createId = urls.createActivity(event.postId());
-        boolean neverSent = outbox.withdrawPending(event.copyId()).neverSent();
         Map<String, OutboundActivities.Target> targets = new LinkedHashMap<>();
         outbox.recipientsOf(createId).stream().filter(r -> host.equals(r.host()))
                 .forEach(r -> targets.putIfAbsent(r.inbox(), new OutboundActivities.Target(r.inbox(), host,

@@ -75,38 +75,17 @@ public class DeliveryStore {
         settle(d, node, "withdrawn", status, error, at, at, at);
     }
 
+    /** The copy was recalled: its settled Creates and Updates lose the post's text. */
+    public int eraseRecalledContent(String copyId, Instant now) {
+        return RecalledActivity.eraseSettledOf(jdbc, copyId, now);
+    }
+
     /** Whether a Delete of the copy this Create or Update carries has been enqueued. */
     public boolean deleteEnqueuedFor(ClaimedDelivery d) {
         boolean carriesPost = d.purpose() == DeliveryPurpose.POST_CREATE || d.purpose() == DeliveryPurpose.POST_UPDATE;
         return carriesPost && d.copyId() != null
                 && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM federation.delivery "
                         + "WHERE copy_id = ? AND purpose = 'POST_DELETE')", Boolean.class, d.copyId()));
-    }
-
-    /**
-     * Erases the post from the settled Creates and Updates of copies recalled by a Delete:
-     * that server was asked to forget the post, and nothing will send them again (redelivery
-     * refuses them). What stays is what later activities are built from: ids, type, actor,
-     * audience and dates.
-     *
-     * @return how many were erased
-     */
-    public int eraseRecalledContent(Instant now) {
-        return jdbc.update("UPDATE federation.delivery d SET content_erased_at = ?, activity_json = " + RECALLED_SKELETON
-                + " WHERE d.content_erased_at IS NULL AND d.state <> 'pending' AND d.copy_id IS NOT NULL "
-                + "AND d.purpose IN ('POST_CREATE', 'POST_UPDATE') AND EXISTS (SELECT 1 FROM federation.delivery k "
-                + "WHERE k.copy_id = d.copy_id AND k.purpose = 'POST_DELETE')", ts(now));
-    }
-
-    private static final String RECALLED_SKELETON = "jsonb_strip_nulls(jsonb_build_object("
-            + kept("@context") + kept("id") + kept("type") + kept("actor") + kept("published") + kept("to") + kept("cc")
-            + "'object', jsonb_build_object(" + kept("object", "id") + kept("object", "type")
-            + kept("object", "attributedTo") + kept("object", "published") + kept("object", "to")
-            + kept("object", "cc").replaceAll(", $", "") + "), "
-            + "'erased', 'the post was recalled from this server'))::text";
-
-    private static String kept(String... path) {
-        return "'" + path[path.length - 1] + "', d.activity_json::jsonb #> '{" + String.join(",", path) + "}', ";
     }
 
     /**

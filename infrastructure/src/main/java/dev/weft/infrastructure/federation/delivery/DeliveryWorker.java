@@ -29,6 +29,8 @@ import org.springframework.context.SmartLifecycle;
 public class DeliveryWorker implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration HALF_OPEN_RECHECK = Duration.ofSeconds(10);
+    /** Connect and read timeouts, twice over when a server refuses RFC 9421 and gets draft-cavage. */
+    private static final Duration LONGEST_SEND = Duration.ofMinutes(1);
 
     private final DeliveryStore store;
     private final DeliverySender sender;
@@ -153,9 +155,8 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Now and then: ends the deliveries of servers unavailable for too long, withdraws the
-     * Creates and Updates of copies since recalled by a Delete (the claim skips them), and
-     * erases the post from the settled ones.
+     * Now and then: ends the deliveries of servers unavailable for too long, and withdraws
+     * the Creates and Updates of copies since recalled by a Delete (the claim skips them).
      */
     private void sweep() {
         Instant now = clock.now();
@@ -164,7 +165,6 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         nextSweep = now.plus(settings.engine().unavailableSweepInterval());
         store.withdrawRecalled(now);
-        store.eraseRecalledContent(now);
         for (ClaimedDelivery d : store.expireUnavailable(now, settings.maxRetryDuration())) {
             report(d, AttemptOutcome.FAILED, null, "server unavailable", null, now);
         }
@@ -173,6 +173,7 @@ public class DeliveryWorker implements SmartLifecycle {
     /** One delivery on one worker thread; shutdown puts back those that never started. */
     private final class Send implements Runnable {
         private final ClaimedDelivery delivery;
+        private final Instant claimedAt = clock.now();
 
         Send(ClaimedDelivery delivery) {
             this.delivery = delivery;
@@ -185,7 +186,7 @@ public class DeliveryWorker implements SmartLifecycle {
         @Override
         public void run() {
             try {
-                deliver(delivery);
+                deliver(delivery, claimedAt);
             } catch (RuntimeException e) {
                 LOG.warn("Delivery {} to {} was left to its lease: {}", delivery.deliveryId(), delivery.inbox(),
                         e.toString());
@@ -196,11 +197,25 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     void deliver(ClaimedDelivery d) {
+        deliver(d, clock.now());
+    }
+
+    /**
+     * A send that starts too late in its lease is put back: another node may take the row
+     * over when the lease ends, or a deletion may withdraw it as not in flight, while this one
+     * is still sending.
+     */
+    private void deliver(ClaimedDelivery d, Instant claimedAt) {
         Semaphore permits = guards.permits(d.host());
         try {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            putBack(d, clock.now());
+            return;
+        }
+        if (clock.now().isAfter(claimedAt.plus(settings.engine().lease()).minus(LONGEST_SEND))) {
+            permits.release();
             putBack(d, clock.now());
             return;
         }
@@ -240,6 +255,14 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void settle(ClaimedDelivery d, Verdict verdict, Instant at) {
         trackServer(d.host(), verdict, at);
+        settleAs(d, verdict, at);
+        if (store.deleteEnqueuedFor(d)) {
+            // Recalled while it was being sent: its text leaves the outbox like the others'.
+            store.eraseRecalledContent(d.copyId(), at);
+        }
+    }
+
+    private void settleAs(ClaimedDelivery d, Verdict verdict, Instant at) {
         switch (verdict.kind()) {
             case DELIVERED -> {
                 store.delivered(d, node, verdict.httpStatus(), at);

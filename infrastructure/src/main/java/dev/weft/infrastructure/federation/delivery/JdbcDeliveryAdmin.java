@@ -77,11 +77,14 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
             + "'POST_UPDATE') AND EXISTS (SELECT 1 FROM federation.delivery x WHERE x.copy_id = "
             + "federation.delivery.copy_id AND x.purpose = 'POST_DELETE'))";
 
+    /** Being sent right now: reopening it would let a second node send it beside the first. */
+    private static final String NOT_IN_FLIGHT = "(lease_until IS NULL OR lease_until < now())";
+
     @Override
     public Redelivery redeliver(String deliveryId) {
         List<String> hosts = jdbc.queryForList("UPDATE federation.delivery SET " + FRESH + " WHERE delivery_id = ? "
-                + "AND state <> 'withdrawn' AND " + NOT_RECALLED + " RETURNING host", String.class, ts(clock.now()),
-                deliveryId);
+                + "AND state <> 'withdrawn' AND " + NOT_RECALLED + " AND " + NOT_IN_FLIGHT + " RETURNING host",
+                String.class, ts(clock.now()), deliveryId);
         hosts.forEach(this::trustAgain);
         if (!hosts.isEmpty()) {
             return Redelivery.PENDING_AGAIN;
@@ -91,16 +94,25 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
         if (states.isEmpty()) {
             return Redelivery.UNKNOWN;
         }
-        return "withdrawn".equals(states.get(0)) ? Redelivery.WITHDRAWN : Redelivery.RECALLED;
+        if ("withdrawn".equals(states.get(0))) {
+            return Redelivery.WITHDRAWN;
+        }
+        return isInFlight(deliveryId) ? Redelivery.IN_FLIGHT : Redelivery.RECALLED;
     }
 
     @Override
     public int redeliverServer(String host) {
         String normalized = host.toLowerCase(Locale.ROOT);
         int count = jdbc.update("UPDATE federation.delivery SET " + FRESH + " WHERE host = ? "
-                + "AND state IN ('pending', 'failed') AND " + NOT_RECALLED, ts(clock.now()), normalized);
+                + "AND state IN ('pending', 'failed') AND " + NOT_RECALLED + " AND " + NOT_IN_FLIGHT, ts(clock.now()),
+                normalized);
         trustAgain(normalized);
         return count;
+    }
+
+    private boolean isInFlight(String deliveryId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT lease_until IS NOT NULL AND lease_until >= now() "
+                + "FROM federation.delivery WHERE delivery_id = ?", Boolean.class, deliveryId));
     }
 
     private void trustAgain(String host) {

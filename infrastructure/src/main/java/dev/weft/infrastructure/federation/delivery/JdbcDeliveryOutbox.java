@@ -49,14 +49,15 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         jdbc.batchUpdate("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, "
                 + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO UPDATE "
-                + "SET copy_id = COALESCE(federation.delivery.copy_id, EXCLUDED.copy_id)", rows);
+                + "SET copy_id = EXCLUDED.copy_id WHERE federation.delivery.copy_id IS NULL "
+                + "AND EXCLUDED.copy_id IS NOT NULL", rows);
         wakeUp.nudge();
     }
 
     @Override
     public List<DeliveryRecipient> recipientsOf(String activityId) {
         return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? "
-                        + "AND (state <> 'withdrawn' OR attempts > 0) ORDER BY inbox",
+                        + "AND (state <> 'withdrawn' OR attempts > 0 OR last_attempt_at IS NOT NULL) ORDER BY inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
                 activityId);
     }
@@ -64,7 +65,8 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     @Override
     public List<DeliveryRecipient> recipientsNotRecalled(String activityId) {
         return jdbc.query("SELECT d.inbox, d.host, d.copy_id FROM federation.delivery d WHERE d.activity_id = ? "
-                        + "AND (d.state <> 'withdrawn' OR d.attempts > 0) AND NOT EXISTS (SELECT 1 FROM "
+                        + "AND (d.state <> 'withdrawn' OR d.attempts > 0 OR d.last_attempt_at IS NOT NULL) "
+                        + "AND NOT EXISTS (SELECT 1 FROM "
                         + "federation.delivery x WHERE x.copy_id = d.copy_id AND x.purpose = 'POST_DELETE') "
                         + "ORDER BY d.inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
@@ -98,11 +100,19 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
         List<Integer> attempts = jdbc.queryForList("UPDATE federation.delivery SET state = 'withdrawn', "
                 + "settled_at = ?, attempts = attempts + CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END, "
                 + "lease_until = NULL, leased_by = NULL, last_error = CASE WHEN attempts = 0 AND lease_until IS NULL "
+                + "AND last_attempt_at IS NULL "
                 + "THEN 'withdrawn before it was sent' ELSE 'withdrawn: its post was deleted' END "
                 + "WHERE copy_id = ? AND purpose IN ('POST_CREATE', 'POST_UPDATE') AND state = 'pending' "
-                + "AND (lease_until IS NULL OR lease_until < ?) RETURNING attempts", Integer.class,
+                + "AND (lease_until IS NULL OR lease_until < ?) "
+                + "RETURNING CASE WHEN last_attempt_at IS NULL THEN attempts ELSE GREATEST(attempts, 1) END",
+                Integer.class,
                 now, copyId, now);
         return new Withdrawal(attempts.size(), (int) attempts.stream().filter(n -> n == 0).count());
+    }
+
+    @Override
+    public int eraseRecalledContent(String copyId) {
+        return RecalledActivity.eraseSettledOf(jdbc, copyId, clock.now());
     }
 
     private static Object[] row(OutboundDelivery d, Instant now) {
