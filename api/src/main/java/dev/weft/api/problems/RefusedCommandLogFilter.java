@@ -35,8 +35,10 @@ public class RefusedCommandLogFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                               Throwable t) {
-        boolean refusal = thrown(t, params) instanceof DomainRuleException;
-        return refusal && AXON_REPOSITORY_LOGGER.equals(logger.getName()) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        // Turbo filters run for every logging call, enabled or not: the cheap test goes first.
+        boolean axonRepository = AXON_REPOSITORY_LOGGER.equals(logger.getName());
+        return axonRepository && thrown(t, params) instanceof DomainRuleException ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
     }
 
     /** SLF4J passes a trailing exception among the parameters when the call has no explicit one. */

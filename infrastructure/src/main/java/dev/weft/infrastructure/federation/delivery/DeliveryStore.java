@@ -47,11 +47,9 @@ public class DeliveryStore {
                         + "AND NOT EXISTS (SELECT 1 FROM federation.server s WHERE s.host = c.host "
                         + "AND s.unavailable_since IS NOT NULL) "
                         + "AND NOT (c.copy_id IS NOT NULL AND c.purpose = 'POST_DELETE' AND EXISTS (SELECT 1 "
-                        + "FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k.purpose IN ('POST_CREATE', "
-                        + "'POST_UPDATE') AND k.state = 'pending')) "
-                        + "AND NOT (c.copy_id IS NOT NULL AND c.purpose IN ('POST_CREATE', 'POST_UPDATE') AND EXISTS "
-                        + "(SELECT 1 FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k.purpose = "
-                        + "'POST_DELETE')) "
+                        + "FROM federation.delivery k WHERE k.copy_id = c.copy_id AND k." + RecalledCopies.CARRIES_POST
+                        + " AND k.state = 'pending')) "
+                        + "AND NOT " + RecalledCopies.carriesRecalledPost("c") + " "
                         + "ORDER BY c.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due "
                         + "WHERE d.delivery_id = due.delivery_id RETURNING " + COLUMNS
                         + ", (SELECT s.signature_scheme FROM federation.server s WHERE s.host = d.host) AS scheme",
@@ -84,8 +82,7 @@ public class DeliveryStore {
     public boolean deleteEnqueuedFor(ClaimedDelivery d) {
         boolean carriesPost = d.purpose() == DeliveryPurpose.POST_CREATE || d.purpose() == DeliveryPurpose.POST_UPDATE;
         return carriesPost && d.copyId() != null
-                && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM federation.delivery "
-                        + "WHERE copy_id = ? AND purpose = 'POST_DELETE')", Boolean.class, d.copyId()));
+                && Boolean.TRUE.equals(jdbc.queryForObject(RecalledCopies.IS_RECALLED, Boolean.class, d.copyId()));
     }
 
     /**
@@ -99,9 +96,8 @@ public class DeliveryStore {
         return jdbc.update("UPDATE federation.delivery d SET state = 'withdrawn', settled_at = ?, "
                 + "attempts = attempts + CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END, lease_until = NULL, "
                 + "leased_by = NULL, last_error = 'withdrawn: its post was deleted' "
-                + "WHERE d.state = 'pending' AND d.copy_id IS NOT NULL AND d.purpose IN ('POST_CREATE', 'POST_UPDATE') "
-                + "AND (d.lease_until IS NULL OR d.lease_until < ?) AND EXISTS (SELECT 1 FROM federation.delivery x "
-                + "WHERE x.copy_id = d.copy_id AND x.purpose = 'POST_DELETE')", ts(now), ts(now));
+                + "WHERE d.state = 'pending' AND (d.lease_until IS NULL OR d.lease_until < ?) AND "
+                + RecalledCopies.carriesRecalledPost("d"), ts(now), ts(now));
     }
 
     /** The guard on leased_by keeps a node whose lease ran out from overwriting the next holder. */

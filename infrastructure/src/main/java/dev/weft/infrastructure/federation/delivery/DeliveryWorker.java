@@ -253,16 +253,17 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** A Create or Update recalled while it was being sent is not retried, and its text leaves the outbox. */
     private void settle(ClaimedDelivery d, Verdict verdict, Instant at) {
         trackServer(d.host(), verdict, at);
-        settleAs(d, verdict, at);
-        if (store.deleteEnqueuedFor(d)) {
-            // Recalled while it was being sent: its text leaves the outbox like the others'.
+        boolean recalled = store.deleteEnqueuedFor(d);
+        settleAs(d, verdict, at, recalled);
+        if (recalled) {
             store.eraseRecalledContent(d.copyId(), at);
         }
     }
 
-    private void settleAs(ClaimedDelivery d, Verdict verdict, Instant at) {
+    private void settleAs(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
         switch (verdict.kind()) {
             case DELIVERED -> {
                 store.delivered(d, node, verdict.httpStatus(), at);
@@ -272,12 +273,12 @@ public class DeliveryWorker implements SmartLifecycle {
                 store.failed(d, node, verdict.httpStatus(), verdict.error(), at);
                 report(d, AttemptOutcome.FAILED, verdict.httpStatus(), verdict.error(), null, at);
             }
-            case RETRY -> retryOrGiveUp(d, verdict, at);
+            case RETRY -> retryOrGiveUp(d, verdict, at, recalled);
         }
     }
 
-    private void retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at) {
-        if (store.deleteEnqueuedFor(d)) {
+    private void retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
+        if (recalled) {
             String error = verdict.error() + "; not retried: its post was deleted";
             store.withdrawn(d, node, verdict.httpStatus(), error, at);
             report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);

@@ -73,9 +73,7 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
     }
 
     /** A post's Create or Update sent again after the copy's Delete would bring the post back. */
-    private static final String NOT_RECALLED = "NOT (copy_id IS NOT NULL AND purpose IN ('POST_CREATE', "
-            + "'POST_UPDATE') AND EXISTS (SELECT 1 FROM federation.delivery x WHERE x.copy_id = "
-            + "federation.delivery.copy_id AND x.purpose = 'POST_DELETE'))";
+    private static final String NOT_RECALLED = "NOT " + RecalledCopies.carriesRecalledPost("federation.delivery");
 
     /** Being sent right now: reopening it would let a second node send it beside the first. */
     private static final String NOT_IN_FLIGHT = "(lease_until IS NULL OR lease_until < now())";

@@ -56,19 +56,19 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
 
     @Override
     public List<DeliveryRecipient> recipientsOf(String activityId) {
-        return jdbc.query("SELECT inbox, host, copy_id FROM federation.delivery WHERE activity_id = ? "
-                        + "AND (state <> 'withdrawn' OR attempts > 0 OR last_attempt_at IS NOT NULL) ORDER BY inbox",
-                (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
-                activityId);
+        return recipients(activityId, "");
     }
 
     @Override
     public List<DeliveryRecipient> recipientsNotRecalled(String activityId) {
+        return recipients(activityId, "AND NOT " + RecalledCopies.recalled("d") + " ");
+    }
+
+    /** A delivery withdrawn before any attempt or lease surely never reached its inbox. */
+    private List<DeliveryRecipient> recipients(String activityId, String andAlso) {
         return jdbc.query("SELECT d.inbox, d.host, d.copy_id FROM federation.delivery d WHERE d.activity_id = ? "
                         + "AND (d.state <> 'withdrawn' OR d.attempts > 0 OR d.last_attempt_at IS NOT NULL) "
-                        + "AND NOT EXISTS (SELECT 1 FROM "
-                        + "federation.delivery x WHERE x.copy_id = d.copy_id AND x.purpose = 'POST_DELETE') "
-                        + "ORDER BY d.inbox",
+                        + andAlso + "ORDER BY d.inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
                 activityId);
     }
@@ -102,7 +102,7 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
                 + "lease_until = NULL, leased_by = NULL, last_error = CASE WHEN attempts = 0 AND lease_until IS NULL "
                 + "AND last_attempt_at IS NULL "
                 + "THEN 'withdrawn before it was sent' ELSE 'withdrawn: its post was deleted' END "
-                + "WHERE copy_id = ? AND purpose IN ('POST_CREATE', 'POST_UPDATE') AND state = 'pending' "
+                + "WHERE copy_id = ? AND " + RecalledCopies.CARRIES_POST + " AND state = 'pending' "
                 + "AND (lease_until IS NULL OR lease_until < ?) "
                 + "RETURNING CASE WHEN last_attempt_at IS NULL THEN attempts ELSE GREATEST(attempts, 1) END",
                 Integer.class,

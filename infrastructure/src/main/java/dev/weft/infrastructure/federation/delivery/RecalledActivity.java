@@ -32,7 +32,7 @@ final class RecalledActivity {
      */
     static int eraseSettledOf(JdbcTemplate jdbc, String copyId, Instant now) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT delivery_id, activity_id, activity_json "
-                + "FROM federation.delivery WHERE copy_id = ? AND purpose IN ('POST_CREATE', 'POST_UPDATE') "
+                + "FROM federation.delivery WHERE copy_id = ? AND " + RecalledCopies.CARRIES_POST + " "
                 + "AND state <> 'pending' AND content_erased_at IS NULL", copyId);
         for (Map<String, Object> row : rows) {
             jdbc.update("UPDATE federation.delivery SET activity_json = ?, content_erased_at = ? WHERE delivery_id = ?",
