@@ -18,18 +18,8 @@ case "${1:-}" in
   *) echo "usage: bench/federation.sh fanout|inbox [--option=value ...]   (--help for the options)" >&2; exit 2 ;;
 esac
 
-if [ "${WEFT_BENCH_SKIP_BUILD:-0}" != "1" ]; then
-  echo ">> building the engine jar: ./mvnw -q -Dmaven.test.skip=true package" >&2
-  if ! ./mvnw -q -Dmaven.test.skip=true package; then
-    echo "!! the engine build failed; fix it, or run with WEFT_BENCH_SKIP_BUILD=1 to bench the existing" \
-         "api/target/weft.jar as it is" >&2
-    exit 1
-  fi
-fi
-if [ "${WEFT_BENCH_SKIP_BUILD:-0}" != "1" ] || [ ! -f "$BENCH_DIR/target/weft-publish-bench.jar" ]; then
-  echo ">> building the benchmark: ./mvnw -q -f bench/pom.xml package" >&2
-  ./mvnw -q -f bench/pom.xml package
-fi
+# shellcheck source=build-jars.sh
+source "$BENCH_DIR/build-jars.sh"
 
 export WEFT_BENCH_ENGINE_JAR="${WEFT_BENCH_ENGINE_JAR:-$ROOT/api/target/weft.jar}"
 export WEFT_BENCH_OUT_DIR="${WEFT_BENCH_OUT_DIR:-$BENCH_DIR/out}"

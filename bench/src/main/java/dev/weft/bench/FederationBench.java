@@ -337,11 +337,7 @@ public final class FederationBench {
                     + heap.errors()));
             otherRequests(fleet);
             bareSender(fleet, servers, sign);
-            if (jfr && Files.isRegularFile(jfrFile)) {
-                line("");
-                line("Where the engine's CPU went during the drain (JFR " + jfrFile + "):");
-                JfrSummary.summarize(jfrFile, 15).forEach(this::line);
-            }
+            jfrSection(jfr, jfrFile, "during the drain");
             engineNotes(h);
 
             line("");
@@ -411,6 +407,14 @@ public final class FederationBench {
                 + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the sign rate ("
                 + threads + " threads in the bench JVM sign with SHA256withRSA and POST, nothing recorded; after"
                 + " Weft's fan-out drained" + (failures.isEmpty() ? ")" : "); failures " + failures));
+    }
+
+    private void jfrSection(boolean jfr, Path jfrFile, String when) throws IOException {
+        if (jfr && Files.isRegularFile(jfrFile)) {
+            line("");
+            line("Where the engine's CPU went " + when + " (JFR " + jfrFile + "):");
+            JfrSummary.summarize(jfrFile, 15).forEach(this::line);
+        }
     }
 
     private static String pct(long[] arrivals, double q, long t0) {
@@ -676,11 +680,7 @@ public final class FederationBench {
             line("  engine CPU       : " + fmt(cpu2.processCpuMillisSince(cpu1) / 1000, 1) + " s after the window");
             otherRequests(fleet);
             refusedLikes(window.succeeded, clients, warmup, duration, verify);
-            if (jfr && Files.isRegularFile(jfrFile)) {
-                line("");
-                line("Where the engine's CPU went (window + processing, JFR " + jfrFile + "):");
-                JfrSummary.summarize(jfrFile, 15).forEach(this::line);
-            }
+            jfrSection(jfr, jfrFile, "(window + processing)");
             engineNotes(h);
 
             line("");
