@@ -1,11 +1,21 @@
 package dev.weft.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.weft.application.shared.ProcessingGroups;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.ProcessingGroup;
 
 /**
  * Dependencies flow one way: api -> application -> domain, infrastructure -> application.
@@ -43,4 +53,32 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule infrastructureDoesNotUseApi = noClasses().that().resideInAPackage("dev.weft.infrastructure..")
             .should().dependOnClassesThat().resideInAPackage("dev.weft.api..");
+
+    @ArchTest
+    static final ArchRule commandsLiveWithTheirAggregate = codeUnits().that()
+            .areDeclaredInClassesThat().resideInAPackage("dev.weft.domain..")
+            .and().areAnnotatedWith(CommandHandler.class)
+            .should(new ArchCondition<JavaCodeUnit>("take a command from the aggregate's own package") {
+                @Override
+                public void check(JavaCodeUnit handler, ConditionEvents events) {
+                    JavaClass command = handler.getRawParameterTypes().get(0);
+                    boolean samePackage = command.getPackageName().equals(handler.getOwner().getPackageName());
+                    events.add(new SimpleConditionEvent(handler, samePackage, command.getName() + " is handled by "
+                            + handler.getFullName() + " but lives in another package"));
+                }
+            })
+            .because("a reader finds a command next to the aggregate that decides it");
+
+    @ArchTest
+    static final ArchRule processingGroupsHaveOneHome = classes().that().areAnnotatedWith(ProcessingGroup.class)
+            .should(new ArchCondition<JavaClass>("name a group declared in ProcessingGroups") {
+                @Override
+                public void check(JavaClass handler, ConditionEvents events) {
+                    String group = handler.getAnnotationOfType(ProcessingGroup.class).value();
+                    boolean declared = group.equals(ProcessingGroups.DIRECTORY)
+                            || ProcessingGroups.STREAMING.contains(group);
+                    events.add(new SimpleConditionEvent(handler, declared, handler.getName()
+                            + " is in processing group '" + group + "', which ProcessingGroups does not declare"));
+                }
+            });
 }

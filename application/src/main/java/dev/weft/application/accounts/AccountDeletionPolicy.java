@@ -1,5 +1,6 @@
 package dev.weft.application.accounts;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.shared.PolicyCommands;
 import dev.weft.application.timelines.TimelineReader;
 import dev.weft.domain.accounts.AccountDeletedEvent;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Deleting an account deletes each of its posts, which in turn recalls every copy of them. */
 @Component
-@ProcessingGroup("timelines")
+@ProcessingGroup(ProcessingGroups.TIMELINES)
 @Order(100)
 public class AccountDeletionPolicy {
     private final PolicyCommands commands;

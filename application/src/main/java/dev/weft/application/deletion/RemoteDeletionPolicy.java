@@ -1,10 +1,11 @@
 package dev.weft.application.deletion;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.shared.PolicyCommands;
 import dev.weft.domain.deletion.DeletionReason;
-import dev.weft.domain.deletion.RequestRemoteDeletionCommand;
+import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostDeletionReason;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * copies it reads include every copy scheduled before this event.
  */
 @Component
-@ProcessingGroup("sharing-status")
+@ProcessingGroup(ProcessingGroups.SHARING_STATUS)
 @Order(100)
 public class RemoteDeletionPolicy {
     private static final String NAME = "remote-deletion-policy";

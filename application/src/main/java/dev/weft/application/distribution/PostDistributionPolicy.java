@@ -1,5 +1,6 @@
 package dev.weft.application.distribution;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.graph.GraphReader;
 import dev.weft.application.shared.PolicyCommands;
 import dev.weft.domain.distribution.CopyIds;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * it reads is the one in force when the post was published.
  */
 @Component
-@ProcessingGroup("followers")
+@ProcessingGroup(ProcessingGroups.FOLLOWERS)
 @Order(100)
 public class PostDistributionPolicy {
     private static final String NAME = "distribution-policy";

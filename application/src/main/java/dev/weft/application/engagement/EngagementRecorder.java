@@ -2,12 +2,12 @@ package dev.weft.application.engagement;
 
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
-import dev.weft.domain.engagement.RecordRemoteLikeCommand;
-import dev.weft.domain.engagement.RecordRemoteReplyCommand;
-import dev.weft.domain.engagement.RecordRemoteRepostCommand;
-import dev.weft.domain.engagement.RemoveRemoteReplyCommand;
-import dev.weft.domain.engagement.UndoRemoteLikeCommand;
-import dev.weft.domain.engagement.UndoRemoteRepostCommand;
+import dev.weft.domain.posts.RecordRemoteLikeCommand;
+import dev.weft.domain.posts.RecordRemoteReplyCommand;
+import dev.weft.domain.posts.RecordRemoteRepostCommand;
+import dev.weft.domain.posts.RemoveRemoteReplyCommand;
+import dev.weft.domain.posts.UndoRemoteLikeCommand;
+import dev.weft.domain.posts.UndoRemoteRepostCommand;
 import org.springframework.stereotype.Service;
 
 /** What remote people do with local posts; the federation inbox is its caller. */

@@ -2,10 +2,10 @@ package dev.weft.application.graph;
 
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
-import dev.weft.domain.graph.BlockRemoteActorCommand;
-import dev.weft.domain.graph.BlockRemoteDomainCommand;
-import dev.weft.domain.graph.UnblockRemoteActorCommand;
-import dev.weft.domain.graph.UnblockRemoteDomainCommand;
+import dev.weft.domain.accounts.BlockRemoteActorCommand;
+import dev.weft.domain.accounts.BlockRemoteDomainCommand;
+import dev.weft.domain.accounts.UnblockRemoteActorCommand;
+import dev.weft.domain.accounts.UnblockRemoteDomainCommand;
 import org.springframework.stereotype.Service;
 
 @Service

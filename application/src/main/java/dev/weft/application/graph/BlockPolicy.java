@@ -1,5 +1,6 @@
 package dev.weft.application.graph;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.shared.PolicyCommands;
 import dev.weft.domain.graph.FollowIds;
 import dev.weft.domain.graph.RejectRemoteFollowCommand;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * so it reads followers as of this very event.
  */
 @Component
-@ProcessingGroup("followers")
+@ProcessingGroup(ProcessingGroups.FOLLOWERS)
 @Order(100)
 public class BlockPolicy {
     private static final String NAME = "block-policy";

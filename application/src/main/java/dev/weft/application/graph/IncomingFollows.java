@@ -3,7 +3,7 @@ package dev.weft.application.graph;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.graph.AcceptRemoteFollowCommand;
-import dev.weft.domain.graph.EvaluateFollowRequestCommand;
+import dev.weft.domain.accounts.EvaluateFollowRequestCommand;
 import dev.weft.domain.graph.FollowDecision;
 import dev.weft.domain.graph.FollowIds;
 import dev.weft.domain.graph.RejectRemoteFollowCommand;

@@ -2,8 +2,8 @@ package dev.weft.application.links;
 
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
-import dev.weft.domain.links.LinkExternalAccountCommand;
-import dev.weft.domain.links.UnlinkExternalAccountCommand;
+import dev.weft.domain.accounts.LinkExternalAccountCommand;
+import dev.weft.domain.accounts.UnlinkExternalAccountCommand;
 import dev.weft.domain.shared.InvalidValueException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

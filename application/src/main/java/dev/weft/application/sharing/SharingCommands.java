@@ -2,8 +2,8 @@ package dev.weft.application.sharing;
 
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
-import dev.weft.domain.sharing.TurnOffFediverseSharingCommand;
-import dev.weft.domain.sharing.TurnOnFediverseSharingCommand;
+import dev.weft.domain.accounts.TurnOffFediverseSharingCommand;
+import dev.weft.domain.accounts.TurnOnFediverseSharingCommand;
 import org.springframework.stereotype.Service;
 
 @Service

@@ -1,21 +1,16 @@
 package dev.weft.domain.posts;
 
+import dev.weft.domain.accounts.AuthorizePostCommand;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.weft.domain.engagement.Engagement;
-import dev.weft.domain.engagement.RecordRemoteLikeCommand;
-import dev.weft.domain.engagement.RecordRemoteReplyCommand;
-import dev.weft.domain.engagement.RecordRemoteRepostCommand;
 import dev.weft.domain.engagement.RemoteLikeRecordedEvent;
 import dev.weft.domain.engagement.RemoteLikeUndoneEvent;
 import dev.weft.domain.engagement.RemoteReplyRecordedEvent;
 import dev.weft.domain.engagement.RemoteReplyRemovedEvent;
 import dev.weft.domain.engagement.RemoteRepostRecordedEvent;
 import dev.weft.domain.engagement.RemoteRepostUndoneEvent;
-import dev.weft.domain.engagement.RemoveRemoteReplyCommand;
 import dev.weft.domain.engagement.ReplyContent;
-import dev.weft.domain.engagement.UndoRemoteLikeCommand;
-import dev.weft.domain.engagement.UndoRemoteRepostCommand;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotEligibleException;

@@ -1,5 +1,6 @@
 package dev.weft.domain.posts;
 
+import dev.weft.domain.accounts.AuthorizePostCommand;
 /**
  * Asks the author's account, within the publishing unit of work, where a new post may go.
  * The account is locked while it answers, so a sharing switch or link removal on this node

@@ -11,16 +11,11 @@ import static dev.weft.domain.accounts.AccountFixtures.sharingTurnedOn;
 import static dev.weft.domain.shared.DomainRuleMatchers.onField;
 import static org.hamcrest.CoreMatchers.containsString;
 
-import dev.weft.domain.graph.BlockRemoteActorCommand;
-import dev.weft.domain.graph.BlockRemoteDomainCommand;
-import dev.weft.domain.graph.EvaluateFollowRequestCommand;
 import dev.weft.domain.graph.FollowDecision;
 import dev.weft.domain.graph.RemoteActorBlockedEvent;
 import dev.weft.domain.graph.RemoteActorUnblockedEvent;
 import dev.weft.domain.graph.RemoteDomainBlockedEvent;
 import dev.weft.domain.graph.RemoteDomainUnblockedEvent;
-import dev.weft.domain.graph.UnblockRemoteActorCommand;
-import dev.weft.domain.graph.UnblockRemoteDomainCommand;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.RemoteActor;

@@ -12,10 +12,8 @@ import static org.hamcrest.CoreMatchers.containsString;
 
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
-import dev.weft.domain.links.LinkExternalAccountCommand;
 import dev.weft.domain.links.LinkedAccountData;
 import dev.weft.domain.links.Platform;
-import dev.weft.domain.links.UnlinkExternalAccountCommand;
 import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;

@@ -22,8 +22,6 @@ import dev.weft.domain.sharing.FediverseEligibility;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
 import dev.weft.domain.sharing.SharingStopReason;
-import dev.weft.domain.sharing.TurnOffFediverseSharingCommand;
-import dev.weft.domain.sharing.TurnOnFediverseSharingCommand;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.weft.domain.posts;
 
+import dev.weft.domain.accounts.AuthorizePostCommand;
 import static dev.weft.domain.posts.PostFixtures.AT;
 import static dev.weft.domain.posts.PostFixtures.AUTHOR;
 import static dev.weft.domain.posts.PostFixtures.CONSENT;

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.accounts;
 
+import dev.weft.application.shared.ProcessingGroups;
 import static dev.weft.infrastructure.shared.Rows.instant;
 import static dev.weft.infrastructure.shared.Rows.ts;
 
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * its account back, must find it.
  */
 @Component
-@ProcessingGroup("directory")
+@ProcessingGroup(ProcessingGroups.DIRECTORY)
 public class AccountDirectoryProjection implements AccountDirectory, LinkDirectory {
     /**
      * Every API call resolves its token; the cache spares PostgreSQL that lookup. A deleted

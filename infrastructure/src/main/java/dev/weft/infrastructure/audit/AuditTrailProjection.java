@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.audit;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AuditTrailProjection.NAME)
 @Order(0)
 public class AuditTrailProjection extends JdbcProjection {
-    public static final String NAME = "audit";
+    public static final String NAME = ProcessingGroups.AUDIT;
     public static final String SCHEMA = "audit";
 
     @Autowired

@@ -1,7 +1,7 @@
 package dev.weft.infrastructure.axon;
 
 import dev.weft.domain.accounts.Account;
-import dev.weft.domain.posts.AuthorizePostCommand;
+import dev.weft.domain.accounts.AuthorizePostCommand;
 import dev.weft.domain.posts.PostPermit;
 import dev.weft.domain.posts.PostingAuthority;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.axon;
 
+import dev.weft.application.shared.ProcessingGroups;
 import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -20,8 +21,7 @@ import org.springframework.context.annotation.Bean;
  */
 @org.springframework.context.annotation.Configuration
 public class DeadLetterConfiguration {
-    static final Set<String> GROUPS_WITH_DEAD_LETTERS = Set.of("timelines", "followers", "sharing-status",
-            "deletion-requests", "audit");
+    static final Set<String> GROUPS_WITH_DEAD_LETTERS = ProcessingGroups.STREAMING;
 
     @Bean
     ConfigurerModule deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.deletion;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(DeletionRequestLogProjection.NAME)
 @Order(0)
 public class DeletionRequestLogProjection extends JdbcProjection {
-    public static final String NAME = "deletion-requests";
+    public static final String NAME = ProcessingGroups.DELETION_REQUESTS;
     public static final String SCHEMA = "deletion_requests";
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.graph;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.graph.FollowState;
 import dev.weft.domain.graph.RemoteActorFollowAcceptedEvent;
 import dev.weft.domain.graph.RemoteActorFollowRejectedEvent;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(FollowerProjection.NAME)
 @Order(0)
 public class FollowerProjection extends JdbcProjection {
-    public static final String NAME = "followers";
+    public static final String NAME = ProcessingGroups.FOLLOWERS;
     public static final String SCHEMA = "followers";
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.links;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * still decrypts.
  */
 @Component
-@ProcessingGroup("directory")
+@ProcessingGroup(ProcessingGroups.DIRECTORY)
 public class LinkCredentialErasure {
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.posts;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SharingStatusProjection.NAME)
 @Order(0)
 public class SharingStatusProjection extends JdbcProjection {
-    public static final String NAME = "sharing-status";
+    public static final String NAME = ProcessingGroups.SHARING_STATUS;
     public static final String SCHEMA = "sharing_status";
 
     @Autowired

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.timelines;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostEditedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(TimelineProjection.NAME)
 @Order(0)
 public class TimelineProjection extends JdbcProjection {
-    public static final String NAME = "timelines";
+    public static final String NAME = ProcessingGroups.TIMELINES;
     public static final String SCHEMA = "timelines";
 
     @Autowired

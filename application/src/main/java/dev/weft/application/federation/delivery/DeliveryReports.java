@@ -3,7 +3,7 @@ package dev.weft.application.federation.delivery;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.delivery.RecordActivityDeliveryAttemptCommand;
 import dev.weft.domain.deletion.DeletionOutcome;
-import dev.weft.domain.deletion.RecordRemoteDeletionOutcomeCommand;
+import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import dev.weft.domain.shared.DomainRuleException;

@@ -1,5 +1,6 @@
 package dev.weft.application.federation.outbound;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.accounts.AccountDirectory;
 import dev.weft.application.accounts.AccountView;
 import dev.weft.application.federation.delivery.DeliveryPurpose;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * anew.
  */
 @Component
-@ProcessingGroup("followers")
+@ProcessingGroup(ProcessingGroups.FOLLOWERS)
 @Order(200)
 public class ActorFederationPolicy {
     private static final String NAME = "actor-federation-policy";

@@ -1,5 +1,6 @@
 package dev.weft.application.federation.outbound;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.engagement.EngagementReader;
 import dev.weft.application.federation.FederationSettings;
@@ -13,7 +14,7 @@ import dev.weft.application.federation.remote.RemoteActors;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.PolicyCommands;
 import dev.weft.domain.deletion.DeletionOutcome;
-import dev.weft.domain.deletion.RecordRemoteDeletionOutcomeCommand;
+import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
 import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.posts.PostDeletedEvent;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * each deletion request together with the engagement recorded before it.
  */
 @Component
-@ProcessingGroup("sharing-status")
+@ProcessingGroup(ProcessingGroups.SHARING_STATUS)
 @Order(200)
 public class DeletionFederationPolicy {
     private static final String NAME = "deletion-federation-policy";

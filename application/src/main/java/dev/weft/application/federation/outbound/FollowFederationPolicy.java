@@ -1,5 +1,6 @@
 package dev.weft.application.federation.outbound;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.federation.delivery.DeliveryPurpose;
 import dev.weft.application.federation.documents.ActivityDocuments;
 import dev.weft.application.graph.GraphReader;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * written, so the Follow id an Accept must name is there.
  */
 @Component
-@ProcessingGroup("followers")
+@ProcessingGroup(ProcessingGroups.FOLLOWERS)
 @Order(200)
 public class FollowFederationPolicy {
     private final OutboundActivities outbound;

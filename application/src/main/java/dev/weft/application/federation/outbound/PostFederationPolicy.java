@@ -1,5 +1,6 @@
 package dev.weft.application.federation.outbound;
 
+import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.federation.FederationSettings;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.federation.activitystreams.JsonLd;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * deliveries commit with the copies that policy schedules.
  */
 @Component
-@ProcessingGroup("followers")
+@ProcessingGroup(ProcessingGroups.FOLLOWERS)
 @Order(200)
 public class PostFederationPolicy {
     private final OutboundActivities outbound;

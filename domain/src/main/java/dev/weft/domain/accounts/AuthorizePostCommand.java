@@ -1,5 +1,6 @@
-package dev.weft.domain.posts;
+package dev.weft.domain.accounts;
 
+import dev.weft.domain.posts.PostPermit;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,5 +1,6 @@
-package dev.weft.domain.graph;
+package dev.weft.domain.accounts;
 
+import dev.weft.domain.graph.FollowDecision;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

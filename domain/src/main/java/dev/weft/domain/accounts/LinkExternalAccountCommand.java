@@ -1,4 +1,4 @@
-package dev.weft.domain.links;
+package dev.weft.domain.accounts;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,5 +1,6 @@
-package dev.weft.domain.deletion;
+package dev.weft.domain.distribution;
 
+import dev.weft.domain.deletion.DeletionReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.weft.domain.engagement;
+package dev.weft.domain.posts;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
