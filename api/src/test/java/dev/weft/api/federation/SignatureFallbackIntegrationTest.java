@@ -14,7 +14,7 @@ import dev.weft.infrastructure.federation.delivery.DeliverySender;
 import dev.weft.infrastructure.federation.delivery.DeliverySettings;
 import dev.weft.infrastructure.federation.delivery.ServerHealth;
 import dev.weft.infrastructure.federation.delivery.Verdict;
-import dev.weft.infrastructure.federation.http.SafeHttpClient;
+import dev.weft.infrastructure.http.SafeHttpClient;
 import dev.weft.infrastructure.federation.signatures.OutgoingRequestSigner;
 import dev.weft.infrastructure.federation.signatures.SignatureScheme;
 import java.io.IOException;

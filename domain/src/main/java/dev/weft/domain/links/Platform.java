@@ -6,14 +6,19 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 public enum Platform {
-    THREADS, FACEBOOK, MASTODON;
+    THREADS, FACEBOOK, MASTODON, BLUESKY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Mastodon has many instances and needs one named; Bluesky may name a PDS other than its default. */
     public boolean needsInstanceUrl() {
         return this == MASTODON;
+    }
+
+    public boolean acceptsInstanceUrl() {
+        return this == MASTODON || this == BLUESKY;
     }
 
     public static Platform fromWireName(String name) {

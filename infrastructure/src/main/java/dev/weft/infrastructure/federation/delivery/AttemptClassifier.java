@@ -1,8 +1,8 @@
 package dev.weft.infrastructure.federation.delivery;
 
-import dev.weft.infrastructure.federation.http.BlockedDestinationException;
-import dev.weft.infrastructure.federation.http.HttpReply;
-import dev.weft.infrastructure.federation.http.ResponseTooLargeException;
+import dev.weft.infrastructure.http.BlockedDestinationException;
+import dev.weft.infrastructure.http.HttpReply;
+import dev.weft.infrastructure.http.ResponseTooLargeException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
 

@@ -2,8 +2,8 @@ package dev.weft.infrastructure.federation.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.infrastructure.federation.http.BlockedDestinationException;
-import dev.weft.infrastructure.federation.http.HttpReply;
+import dev.weft.infrastructure.http.BlockedDestinationException;
+import dev.weft.infrastructure.http.HttpReply;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 import java.io.IOException;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;

@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 import java.time.Duration;
 import java.util.List;

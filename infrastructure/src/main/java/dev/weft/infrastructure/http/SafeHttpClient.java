@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 import java.net.URI;
 import java.util.Map;
@@ -13,6 +13,9 @@ public interface SafeHttpClient {
     /** @throws BlockedDestinationException when the target may not be reached */
     HttpReply get(URI target, Map<String, String> headers);
 
-    /** POSTs are never redirected: a signature covers one target. */
+    /** POSTs are never redirected: a signature covers one target. The body's type is the Content-Type header. */
     HttpReply post(URI target, Map<String, String> headers, byte[] body);
+
+    /** DELETEs are never redirected either: a platform API answers them where it was asked. */
+    HttpReply delete(URI target, Map<String, String> headers);
 }

@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 import dev.weft.infrastructure.config.WeftProperties;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -117,6 +118,11 @@ public class ApacheSafeHttpClient implements SafeHttpClient, DisposableBean {
     @Override
     public HttpReply post(URI target, Map<String, String> headers, byte[] body) {
         return execute(new HttpPost(checked(target)), target, headers, body);
+    }
+
+    @Override
+    public HttpReply delete(URI target, Map<String, String> headers) {
+        return execute(new HttpDelete(checked(target)), target, headers, null);
     }
 
     private HttpReply execute(HttpUriRequestBase request, URI uri, Map<String, String> headers, byte[] body) {

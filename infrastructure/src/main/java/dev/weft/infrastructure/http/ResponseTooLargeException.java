@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 /** The answer's body was longer than weft.federation.delivery.max-response-bytes; it was not read further. */
 public class ResponseTooLargeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

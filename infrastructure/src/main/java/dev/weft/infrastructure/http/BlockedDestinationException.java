@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.http;
+package dev.weft.infrastructure.http;
 
 /** The target resolves to an address Weft may not reach, or redirects too often. */
 public class BlockedDestinationException extends RuntimeException {
