@@ -15,9 +15,9 @@ public final class ConnectorFixtures {
     public static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
     public static final Clock CLOCK = () -> NOW;
     /** Short, so an answer slower than this is a read timeout without slowing the suite. */
-    public static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    public static final Duration READ_TIMEOUT = Duration.ofMillis(800);
     /** Longer than the read timeout, for stubs that answer too late. */
-    public static final int SLOWER_THAN_READ_TIMEOUT_MS = 1_000;
+    public static final int SLOWER_THAN_READ_TIMEOUT_MS = 2_000;
 
     private ConnectorFixtures() {
     }
