@@ -18,6 +18,7 @@ import dev.weft.domain.links.Platform;
 import dev.weft.infrastructure.crossposting.FailedRequest;
 import dev.weft.infrastructure.crossposting.Forms;
 import dev.weft.infrastructure.crossposting.Json;
+import dev.weft.infrastructure.crossposting.Outcomes;
 import dev.weft.infrastructure.crossposting.PlatformClient;
 import dev.weft.infrastructure.crossposting.PlatformClient.IfRepeated;
 import dev.weft.infrastructure.crossposting.PlatformEndpoints;
@@ -112,11 +113,7 @@ public class MastodonConnector implements PlatformConnector {
 
     @Override
     public PartOutcome publish(LinkTarget link, PartRequest part, Checkpoints checkpoints) {
-        try {
-            return postStatus(link, part);
-        } catch (FailedRequest e) {
-            return e.failure().asPartOutcome();
-        }
+        return Outcomes.ofPublishing(() -> postStatus(link, part));
     }
 
     private PartOutcome postStatus(LinkTarget link, PartRequest part) {
@@ -167,14 +164,12 @@ public class MastodonConnector implements PlatformConnector {
 
     @Override
     public RemovalOutcome delete(LinkTarget link, RemotePart part) {
-        try {
+        return Outcomes.ofRemoval(() -> {
             HttpReply reply = http.delete(endpoint(link.instanceUrl(), "/api/v1/statuses/"
                     + Forms.segment(part.remoteId())), headers(Optional.of(token(link))));
             return PlatformClient.succeeded(reply) ? new RemovalOutcome.Removed()
                     : failureOf(reply).asRemovalOutcome();
-        } catch (FailedRequest e) {
-            return e.failure().asRemovalOutcome();
-        }
+        });
     }
 
     private PlatformFailure failureOf(HttpReply reply) {

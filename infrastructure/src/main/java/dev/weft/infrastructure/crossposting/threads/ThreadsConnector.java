@@ -17,7 +17,9 @@ import dev.weft.application.crossposting.platforms.VerifiedAccount;
 import dev.weft.application.shared.Clock;
 import dev.weft.domain.links.Platform;
 import dev.weft.infrastructure.crossposting.FailedRequest;
+import dev.weft.infrastructure.crossposting.GraphClient;
 import dev.weft.infrastructure.crossposting.Json;
+import dev.weft.infrastructure.crossposting.Outcomes;
 import dev.weft.infrastructure.crossposting.PlatformClient;
 import dev.weft.infrastructure.crossposting.PlatformEndpoints;
 import dev.weft.infrastructure.crossposting.PlatformFailure;
@@ -27,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ public class ThreadsConnector implements PlatformConnector {
     private final Clock clock;
 
     public ThreadsConnector(SafeHttpClient http, LinkSecrets secrets, PlatformEndpoints endpoints, Clock clock) {
-        this.api = new ThreadsApi(new PlatformClient(http, "Threads"), endpoints.threadsBaseUrl(), clock);
+        this.api = new ThreadsApi(new GraphClient(new PlatformClient(http, "Threads"), endpoints.threadsBaseUrl(), clock));
         this.secrets = secrets;
         this.endpoints = endpoints;
         this.clock = clock;
@@ -136,7 +137,7 @@ public class ThreadsConnector implements PlatformConnector {
 
     @Override
     public PartOutcome publish(LinkTarget link, PartRequest part, Checkpoints checkpoints) {
-        return outcomeOf(() -> {
+        return Outcomes.ofPublishing(() -> {
             Attempt attempt = new Attempt(link.remoteAccountId(), part, token(link), checkpoints, part.createdAt(),
                     false);
             String container = part.checkpoint() != null ? part.checkpoint() : newContainer(attempt);
@@ -150,7 +151,7 @@ public class ThreadsConnector implements PlatformConnector {
         if (part.checkpoint() == null) {
             return publish(link, part, checkpoints);
         }
-        return outcomeOf(() -> advance(new Attempt(link.remoteAccountId(), part, token(link), checkpoints,
+        return Outcomes.ofPublishing(() -> advance(new Attempt(link.remoteAccountId(), part, token(link), checkpoints,
                 attemptStartedAt, false), part.checkpoint(), Duration.ZERO));
     }
 
@@ -243,12 +244,10 @@ public class ThreadsConnector implements PlatformConnector {
 
     @Override
     public RemovalOutcome delete(LinkTarget link, RemotePart part) {
-        try {
+        return Outcomes.ofRemoval(() -> {
             api.delete(part.remoteId(), token(link));
             return new RemovalOutcome.Removed();
-        } catch (FailedRequest e) {
-            return e.failure().asRemovalOutcome();
-        }
+        });
     }
 
     @Override
@@ -279,13 +278,5 @@ public class ThreadsConnector implements PlatformConnector {
 
     private String token(LinkTarget link) {
         return StoredSecrets.required(secrets, link).accessToken();
-    }
-
-    private static PartOutcome outcomeOf(Supplier<PartOutcome> flow) {
-        try {
-            return flow.get();
-        } catch (FailedRequest e) {
-            return e.failure().asPartOutcome();
-        }
     }
 }
