@@ -25,7 +25,7 @@ public record GraphError(int httpStatus, String message, int code, int subcode) 
     static final Duration THROTTLE_WAIT_UNSAID = Duration.ofMinutes(5);
     private static final List<String> USAGE_HEADERS = List.of("x-business-use-case-usage", "x-app-usage");
 
-    public static GraphError of(HttpReply reply) {
+    private static GraphError of(HttpReply reply) {
         JsonNode error = Json.read(reply).path("error");
         return new GraphError(reply.status(), Json.text(error, "message").orElse(null),
                 (int) Json.number(error, "code").orElse(0), (int) Json.number(error, "error_subcode").orElse(0));
@@ -35,16 +35,16 @@ public record GraphError(int httpStatus, String message, int code, int subcode) 
         return of(reply).failure(reply, now);
     }
 
-    public boolean rejectsToken() {
+    private boolean rejectsToken() {
         return code == TOKEN_INVALID || httpStatus == 401;
     }
 
     /** "Object with ID ... does not exist" comes as code 100 subcode 33, or as code 33. */
-    public boolean meansObjectGone() {
+    private boolean meansObjectGone() {
         return (code == 100 && subcode == 33) || code == 33;
     }
 
-    public String reason() {
+    private String reason() {
         return PlatformFailure.reason(httpStatus, message);
     }
 
@@ -76,7 +76,8 @@ public record GraphError(int httpStatus, String message, int code, int subcode) 
     /** The usage headers hold JSON, per app or per business object; the longest wait named wins. */
     private static Optional<Instant> regainedAccess(HttpReply reply, Instant now) {
         return USAGE_HEADERS.stream()
-                .flatMap(header -> Json.read(reply.header(header)).findValues("estimated_time_to_regain_access").stream())
+                .map(header -> Json.read(reply.header(header)))
+                .flatMap(usage -> usage.findValues("estimated_time_to_regain_access").stream())
                 .filter(JsonNode::isNumber)
                 .map(JsonNode::asLong)
                 .filter(minutes -> minutes > 0)

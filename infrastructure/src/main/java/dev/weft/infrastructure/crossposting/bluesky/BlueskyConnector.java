@@ -73,21 +73,24 @@ public class BlueskyConnector implements PlatformConnector {
     public VerifiedAccount verify(LinkRequest request) {
         String appPassword = request.secret().appPassword();
         HttpReply reply = signIn(pds(request.instanceUrl()), request.externalAccountId(), appPassword);
-        XrpcError error = XrpcError.of(reply);
-        if (!PlatformClient.succeeded(reply) && (error.rejectsCredentials() || SIGN_IN_REFUSALS.contains(error.error()))) {
-            throw new CredentialsRejectedException("appPassword", "Bluesky refused the app password of "
-                    + request.externalAccountId() + ": " + error.reason());
-        }
         JsonNode opened = Json.read(reply);
         Optional<String> did = Json.text(opened, "did");
         Optional<String> accessJwt = Json.text(opened, "accessJwt");
         if (!PlatformClient.succeeded(reply) || did.isEmpty() || accessJwt.isEmpty()) {
-            throw new PlatformUnreachableException("Bluesky did not open a session for "
-                    + request.externalAccountId() + ": " + error.reason());
+            throw refusal(request.externalAccountId(), XrpcError.of(reply));
         }
         String handle = Json.text(opened, "handle").orElse(request.externalAccountId());
         return new VerifiedAccount(did.get(), handle, handle, new LinkSecret(accessJwt.get(),
                 Json.text(opened, "refreshJwt").orElse(null), null, appPassword));
+    }
+
+    private static RuntimeException refusal(String identifier, XrpcError error) {
+        if (error.rejectsCredentials() || SIGN_IN_REFUSALS.contains(error.error())) {
+            return new CredentialsRejectedException("appPassword", "Bluesky refused the app password of "
+                    + identifier + ": " + error.reason());
+        }
+        return new PlatformUnreachableException("Bluesky did not open a session for " + identifier + ": "
+                + error.reason());
     }
 
     private HttpReply signIn(String pds, String identifier, String appPassword) {

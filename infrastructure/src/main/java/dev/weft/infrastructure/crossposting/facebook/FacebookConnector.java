@@ -112,8 +112,8 @@ public class FacebookConnector implements PlatformConnector {
 
     private PartOutcome newPost(LinkTarget link, PartRequest part, String token) {
         String message = part.formatted().text();
-        JsonNode created = graph.post("/" + Forms.segment(link.remoteAccountId()) + "/feed", token, IfRepeated.MAY_DUPLICATE,
-                "message", message, "link", firstLink(message).orElse(null));
+        JsonNode created = graph.post("/" + Forms.segment(link.remoteAccountId()) + "/feed", token,
+                IfRepeated.MAY_DUPLICATE, "message", message, "link", firstLink(message).orElse(null));
         String postId = Json.text(created, "id").orElseThrow(() -> new FailedRequest(PlatformFailure.unknown(
                 "Facebook answered without a post id; the post may have been published")));
         return new PartOutcome.Published(new RemotePart(postId, permalink(postId, token), null));

@@ -48,7 +48,8 @@ final class MastodonInstanceRules {
             return cached;
         }
         try {
-            TargetRules rules = told(instance, token).orElseGet(() -> stock(instance, "does not say its status limits"));
+            TargetRules rules = told(instance, token)
+                    .orElseGet(() -> stock(instance, "does not say its status limits"));
             byInstance.put(instance, rules);
             return rules;
         } catch (FailedRequest e) {

@@ -70,7 +70,8 @@ public class ThreadsConnector implements PlatformConnector {
     private final Clock clock;
 
     public ThreadsConnector(SafeHttpClient http, LinkSecrets secrets, PlatformEndpoints endpoints, Clock clock) {
-        this.api = new ThreadsApi(new GraphClient(new PlatformClient(http, "Threads"), endpoints.threadsBaseUrl(), clock));
+        this.api = new ThreadsApi(new GraphClient(new PlatformClient(http, "Threads"), endpoints.threadsBaseUrl(),
+                clock));
         this.secrets = secrets;
         this.endpoints = endpoints;
         this.clock = clock;

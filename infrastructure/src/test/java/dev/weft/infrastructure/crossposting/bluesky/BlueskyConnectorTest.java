@@ -83,7 +83,8 @@ class BlueskyConnectorTest {
     @Test
     void verifyOpensASessionWithTheAppPasswordAndKeepsBoth() {
         pds.stubFor(post("/xrpc/com.atproto.server.createSession")
-                .withRequestBody(equalToJson("{\"identifier\":\"ada.bsky.social\",\"password\":\"" + APP_PASSWORD + "\"}"))
+                .withRequestBody(equalToJson("{\"identifier\":\"ada.bsky.social\",\"password\":\""
+                        + APP_PASSWORD + "\"}"))
                 .willReturn(session(ACCESS, REFRESH)));
 
         VerifiedAccount account = connector.verify(request(null));
@@ -127,7 +128,8 @@ class BlueskyConnectorTest {
                 "Upstream Failure")));
 
         assertThatThrownBy(() -> connector.verify(request(null))).isInstanceOf(PlatformUnreachableException.class)
-                .hasMessage("Bluesky did not open a session for ada.bsky.social: HTTP 502: UpstreamFailure: Upstream Failure");
+                .hasMessage("Bluesky did not open a session for ada.bsky.social:"
+                        + " HTTP 502: UpstreamFailure: Upstream Failure");
     }
 
     @Test
@@ -199,7 +201,8 @@ class BlueskyConnectorTest {
         PartOutcome outcome = connector.publish(link, part().build(), new RecordedCheckpoints());
 
         assertThat(outcome).isEqualTo(new PartOutcome.Published(new RemotePart(URI, WEB_URL, CID)));
-        assertThat(secrets.stored("link-1")).isEqualTo(new LinkSecret("access-jwt-2", "refresh-jwt-2", null, APP_PASSWORD));
+        assertThat(secrets.stored("link-1")).isEqualTo(new LinkSecret("access-jwt-2", "refresh-jwt-2", null,
+                APP_PASSWORD));
     }
 
     @Test
@@ -215,7 +218,8 @@ class BlueskyConnectorTest {
         PartOutcome outcome = connector.publish(link, part().build(), new RecordedCheckpoints());
 
         assertThat(outcome).isEqualTo(new PartOutcome.Published(new RemotePart(URI, WEB_URL, CID)));
-        assertThat(secrets.stored("link-1")).isEqualTo(new LinkSecret("access-jwt-3", "refresh-jwt-3", null, APP_PASSWORD));
+        assertThat(secrets.stored("link-1")).isEqualTo(new LinkSecret("access-jwt-3", "refresh-jwt-3", null,
+                APP_PASSWORD));
     }
 
     @Test
@@ -245,7 +249,8 @@ class BlueskyConnectorTest {
 
     @Test
     void aRateLimitWithoutResetWaitsForRetryAfter() {
-        stubCreateRecord(ACCESS, xrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded").withHeader("Retry-After", "30"));
+        stubCreateRecord(ACCESS, xrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded").withHeader("Retry-After",
+                "30"));
 
         assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 429: RateLimitExceeded: Rate Limit Exceeded", 429,
                 NOW.plusSeconds(30), false));
@@ -263,7 +268,8 @@ class BlueskyConnectorTest {
     @Test
     void aServerErrorOverAKeyAlreadyTakenIsTheRecordAlreadyMade() {
         stubCreateRecord(ACCESS, xrpcError(500, "InternalServerError", "Internal Server Error"));
-        stubGetRecord(okJson("{\"uri\":\"" + URI + "\",\"cid\":\"" + CID + "\",\"value\":{\"text\":\"Hello from Weft\"}}"));
+        stubGetRecord(okJson("{\"uri\":\"" + URI + "\",\"cid\":\"" + CID
+                + "\",\"value\":{\"text\":\"Hello from Weft\"}}"));
 
         assertThat(publish()).isEqualTo(new PartOutcome.Published(new RemotePart(URI, WEB_URL, CID)));
     }

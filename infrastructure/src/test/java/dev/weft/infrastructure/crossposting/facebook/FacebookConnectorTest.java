@@ -100,7 +100,8 @@ class FacebookConnectorTest {
     @Test
     void verifyOfAPageFacebookDoesNotKnowIsNotConfirmed() {
         graph.stubFor(get(urlPathEqualTo("/v21.0/weft.example.page")).willReturn(aResponse().withStatus(400).withBody(
-                "{\"error\":{\"message\":\"Unsupported get request. Object with ID 'weft.example.page' does not exist\","
+                "{\"error\":{\"message\":\"Unsupported get request."
+                        + " Object with ID 'weft.example.page' does not exist\","
                         + "\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}")));
 
         assertThatThrownBy(() -> connector.verify(request())).isInstanceOf(PlatformUnreachableException.class)
@@ -126,10 +127,12 @@ class FacebookConnectorTest {
         assertThat(outcome).isEqualTo(new PartOutcome.Published(new RemotePart(POST_ID, PERMALINK, null)));
         graph.verify(postRequestedFor(urlPathEqualTo("/v21.0/1040/feed"))
                 .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
-                .withFormParam("message", equalTo("Read https://weft.example/notes/1). Then https://weft.example/notes/2"))
+                .withFormParam("message",
+                        equalTo("Read https://weft.example/notes/1). Then https://weft.example/notes/2"))
                 .withFormParam("link", equalTo("https://weft.example/notes/1"))
                 .withFormParam("access_token", equalTo(TOKEN)));
-        graph.verify(getRequestedFor(urlPathEqualTo("/v21.0/1040_77")).withQueryParam("fields", equalTo("permalink_url")));
+        graph.verify(getRequestedFor(urlPathEqualTo("/v21.0/1040_77")).withQueryParam("fields",
+                equalTo("permalink_url")));
     }
 
     @Test
@@ -139,14 +142,16 @@ class FacebookConnectorTest {
 
         connector.publish(link, part().text("No links here").build(), new RecordedCheckpoints());
 
-        graph.verify(postRequestedFor(urlPathEqualTo("/v21.0/1040/feed")).withFormParam("message", equalTo("No links here"))
+        graph.verify(postRequestedFor(urlPathEqualTo("/v21.0/1040/feed")).withFormParam("message",
+                equalTo("No links here"))
                 .withoutFormParam("link"));
     }
 
     @Test
     void aPermalinkThatCannotBeReadFallsBackToThePostsAddress() {
         graph.stubFor(post("/v21.0/1040/feed").willReturn(okJson("{\"id\":\"1040_77\"}")));
-        graph.stubFor(get(urlPathEqualTo("/v21.0/1040_77")).willReturn(graphError(500, 2, "Service temporarily unavailable")));
+        graph.stubFor(get(urlPathEqualTo("/v21.0/1040_77")).willReturn(graphError(500, 2,
+                "Service temporarily unavailable")));
 
         assertThat(connector.publish(link, part().build(), new RecordedCheckpoints())).isEqualTo(
                 new PartOutcome.Published(new RemotePart(POST_ID, "https://www.facebook.com/1040_77", null)));
@@ -182,12 +187,12 @@ class FacebookConnectorTest {
 
     @Test
     void aRetryAfterOutranksTheUsageHeader() {
-        graph.stubFor(post("/v21.0/1040/feed").willReturn(graphError(400, 613, "Calls to this api have exceeded the rate limit.")
+        String limited = "Calls to this api have exceeded the rate limit.";
+        graph.stubFor(post("/v21.0/1040/feed").willReturn(graphError(400, 613, limited)
                 .withHeader("Retry-After", "90")
                 .withHeader("X-Business-Use-Case-Usage", "{\"1040\":[{\"estimated_time_to_regain_access\":12}]}")));
 
-        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 400: Calls to this api have exceeded the rate limit.",
-                400, NOW.plusSeconds(90), false));
+        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 400: " + limited, 400, NOW.plusSeconds(90), false));
     }
 
     @Test
@@ -210,7 +215,8 @@ class FacebookConnectorTest {
     void aGraphOutageIsRetriedAsAFailure() {
         graph.stubFor(post("/v21.0/1040/feed").willReturn(graphError(503, 2, "Service temporarily unavailable")));
 
-        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 503: Service temporarily unavailable", 503, null, true));
+        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 503: Service temporarily unavailable", 503, null,
+                true));
     }
 
     @Test
@@ -255,7 +261,8 @@ class FacebookConnectorTest {
 
     @Test
     void reconcileThatCannotListThePostsPublishesNothing() {
-        graph.stubFor(get(urlPathEqualTo("/v21.0/1040/posts")).willReturn(graphError(500, 1, "An unknown error occurred")));
+        graph.stubFor(get(urlPathEqualTo("/v21.0/1040/posts")).willReturn(graphError(500, 1,
+                "An unknown error occurred")));
 
         PartOutcome outcome = connector.reconcile(link, part().build(), NOW, new RecordedCheckpoints());
 
@@ -267,8 +274,10 @@ class FacebookConnectorTest {
     void deleteRemovesThePost() {
         graph.stubFor(delete(urlPathEqualTo("/v21.0/1040_77")).willReturn(okJson("{\"success\":true}")));
 
-        assertThat(connector.delete(link, new RemotePart(POST_ID, PERMALINK, null))).isEqualTo(new RemovalOutcome.Removed());
-        graph.verify(deleteRequestedFor(urlPathEqualTo("/v21.0/1040_77")).withQueryParam("access_token", equalTo(TOKEN)));
+        assertThat(connector.delete(link, new RemotePart(POST_ID, PERMALINK, null)))
+                .isEqualTo(new RemovalOutcome.Removed());
+        graph.verify(deleteRequestedFor(urlPathEqualTo("/v21.0/1040_77")).withQueryParam("access_token",
+                equalTo(TOKEN)));
     }
 
     @Test
@@ -277,7 +286,8 @@ class FacebookConnectorTest {
                 "(#33) This object does not exist or does not support this action")));
 
         assertThat(connector.delete(link, new RemotePart(POST_ID, PERMALINK, null))).isEqualTo(
-                new RemovalOutcome.AlreadyGone("HTTP 400: (#33) This object does not exist or does not support this action"));
+                new RemovalOutcome.AlreadyGone(
+                        "HTTP 400: (#33) This object does not exist or does not support this action"));
     }
 
     @Test

@@ -139,7 +139,8 @@ class MastodonConnectorTest {
     @Test
     void publishPostsTheStatusWithItsIdempotencyKey() {
         instance.stubFor(post("/api/v1/statuses").willReturn(okJson(
-                "{\"id\":\"1131\",\"url\":\"https://example.social/@ada/1131\",\"uri\":\"https://example.social/users/ada/statuses/1131\"}")));
+                "{\"id\":\"1131\",\"url\":\"https://example.social/@ada/1131\","
+                        + "\"uri\":\"https://example.social/users/ada/statuses/1131\"}")));
 
         PartOutcome outcome = connector.publish(link, part().text("Hi there").spoilerText("food").language("fr")
                 .build(), new RecordedCheckpoints());
@@ -180,7 +181,8 @@ class MastodonConnectorTest {
 
     @Test
     void aTokenOutsideItsScopesIsUnauthorized() {
-        stubStatuses(aResponse().withStatus(403).withBody("{\"error\":\"This action is outside the authorized scopes\"}"));
+        stubStatuses(aResponse().withStatus(403)
+                .withBody("{\"error\":\"This action is outside the authorized scopes\"}"));
 
         assertThat(publish()).isEqualTo(new PartOutcome.Unauthorized(
                 "HTTP 403: This action is outside the authorized scopes", 403));
@@ -190,7 +192,8 @@ class MastodonConnectorTest {
     void aValidationErrorIsRefusedInMastodonsWords() {
         stubStatuses(aResponse().withStatus(422).withBody("{\"error\":\"Validation failed: Text can't be blank\"}"));
 
-        assertThat(publish()).isEqualTo(new PartOutcome.Refused("HTTP 422: Validation failed: Text can't be blank", 422));
+        assertThat(publish()).isEqualTo(new PartOutcome.Refused("HTTP 422: Validation failed: Text can't be blank",
+                422));
     }
 
     @Test

@@ -91,7 +91,8 @@ class ThreadsConnectorTest {
 
     @Test
     void verifyKeepsTheExpiryItWasGiven() {
-        graph.stubFor(get(urlPathEqualTo("/v1.0/me")).willReturn(okJson("{\"id\":\"1789\",\"username\":\"ada.codes\"}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/me"))
+                .willReturn(okJson("{\"id\":\"1789\",\"username\":\"ada.codes\"}")));
         Instant given = NOW.plus(Duration.ofDays(12));
 
         VerifiedAccount account = connector.verify(request(LinkSecret.token(TOKEN, given)));
@@ -109,7 +110,8 @@ class ThreadsConnectorTest {
                 .isInstanceOfSatisfying(CredentialsRejectedException.class, e -> {
                     assertThat(e.field()).isEqualTo("accessToken");
                     assertThat(e.getMessage()).isEqualTo(
-                            "Threads refused the access token: HTTP 400: Error validating access token: Session has expired");
+                            "Threads refused the access token: HTTP 400: Error validating access token:"
+                                    + " Session has expired");
                 });
     }
 
@@ -151,7 +153,8 @@ class ThreadsConnectorTest {
 
         connector.publish(link, part().replyTo(first, first).build(), checkpoints);
 
-        graph.verify(postRequestedFor(urlPathEqualTo("/v1.0/1789/threads")).withFormParam("reply_to_id", equalTo("m-1")));
+        graph.verify(postRequestedFor(urlPathEqualTo("/v1.0/1789/threads")).withFormParam("reply_to_id",
+                equalTo("m-1")));
     }
 
     @Test
@@ -185,7 +188,8 @@ class ThreadsConnectorTest {
     @Test
     void aContainerInErrorIsRefusedInThreadsWords() {
         graph.stubFor(post("/v1.0/1789/threads").willReturn(okJson("{\"id\":\"c-1\"}")));
-        graph.stubFor(containerStatus("c-1").willReturn(okJson("{\"status\":\"ERROR\",\"error_message\":\"UNKNOWN\"}")));
+        graph.stubFor(containerStatus("c-1")
+                .willReturn(okJson("{\"status\":\"ERROR\",\"error_message\":\"UNKNOWN\"}")));
 
         assertThat(connector.publish(link, part().build(), checkpoints))
                 .isEqualTo(new PartOutcome.Refused("Threads could not publish container c-1: UNKNOWN", null));
@@ -226,7 +230,8 @@ class ThreadsConnectorTest {
 
         PartOutcome outcome = connector.publish(link, part().checkpoint("c-old").build(), checkpoints);
 
-        assertThat(outcome).isInstanceOfSatisfying(PartOutcome.Retry.class, retry -> assertThat(retry.failure()).isTrue());
+        assertThat(outcome).isInstanceOfSatisfying(PartOutcome.Retry.class, retry -> assertThat(retry.failure())
+                .isTrue());
         graph.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/1789/threads")));
     }
 
@@ -239,7 +244,8 @@ class ThreadsConnectorTest {
                 + "," + listed("m-8", "Hello from Weft", "2026-12-02T11:51:00+0000")
                 + "," + listed("m-7", "Hello from Weft", "2026-12-01T09:00:00+0000") + "]}")));
 
-        PartOutcome outcome = connector.reconcile(link, part().checkpoint("c-1").build(), attemptStartedAt, checkpoints);
+        PartOutcome outcome = connector.reconcile(link, part().checkpoint("c-1").build(), attemptStartedAt,
+                checkpoints);
 
         assertThat(outcome).isEqualTo(new PartOutcome.Published(new RemotePart("m-8", PERMALINK + "/m-8", null)));
         graph.verify(getRequestedFor(urlPathEqualTo("/v1.0/1789/threads"))
@@ -317,7 +323,8 @@ class ThreadsConnectorTest {
         stubContainer("c-1", "FINISHED");
         stubPublish("m-1");
 
-        assertThat(connector.reconcile(link, part().build(), NOW, checkpoints)).isInstanceOf(PartOutcome.Published.class);
+        assertThat(connector.reconcile(link, part().build(), NOW, checkpoints))
+                .isInstanceOf(PartOutcome.Published.class);
         assertThat(checkpoints.saved()).containsExactly("c-1");
     }
 
@@ -325,12 +332,14 @@ class ThreadsConnectorTest {
         return Stream.of(
                 Arguments.of(graphError(400, 190, "Error validating access token"),
                         new PartOutcome.Unauthorized("HTTP 400: Error validating access token", 400)),
-                Arguments.of(graphError(400, 4, "(#4) Application request limit reached").withHeader("Retry-After", "120"),
+                Arguments.of(graphError(400, 4, "(#4) Application request limit reached").withHeader("Retry-After",
+                        "120"),
                         new PartOutcome.Retry("HTTP 400: (#4) Application request limit reached", 400,
                                 NOW.plusSeconds(120), false)),
                 Arguments.of(graphError(400, 17, "(#17) User request limit reached").withHeader(
                                 "X-Business-Use-Case-Usage", "{\"1789\":[{\"type\":\"threads\",\"call_count\":100,"
-                                        + "\"total_cputime\":20,\"total_time\":20,\"estimated_time_to_regain_access\":7}]}"),
+                                        + "\"total_cputime\":20,\"total_time\":20,"
+                                        + "\"estimated_time_to_regain_access\":7}]}"),
                         new PartOutcome.Retry("HTTP 400: (#17) User request limit reached", 400,
                                 NOW.plus(Duration.ofMinutes(7)), false)),
                 Arguments.of(graphError(400, 32, "(#32) Page request limit reached").withHeader(
@@ -340,7 +349,8 @@ class ThreadsConnectorTest {
                 Arguments.of(graphError(400, 613, "Calls to this api have exceeded the rate limit."),
                         new PartOutcome.Retry("HTTP 400: Calls to this api have exceeded the rate limit.", 400,
                                 NOW.plus(Duration.ofMinutes(5)), false)),
-                Arguments.of(graphError(400, 368, "The action attempted has been deemed abusive or is otherwise disallowed"),
+                Arguments.of(graphError(400, 368,
+                        "The action attempted has been deemed abusive or is otherwise disallowed"),
                         new PartOutcome.Refused("HTTP 400: The action attempted has been deemed abusive or is otherwise"
                                 + " disallowed", 400)),
                 Arguments.of(graphError(400, 506, "(#506) Duplicate status message"),
@@ -374,7 +384,8 @@ class ThreadsConnectorTest {
         try (CapturedLogs logs = new CapturedLogs()) {
             PartOutcome outcome = connector.publish(link, part().checkpoint("c-1").build(), checkpoints);
 
-            assertThat(outcome).isInstanceOfSatisfying(PartOutcome.Unknown.class, unknown -> assertThat(unknown.reason())
+            assertThat(outcome).isInstanceOfSatisfying(PartOutcome.Unknown.class,
+                    unknown -> assertThat(unknown.reason())
                     .contains("Threads did not answer").contains("may have been published").doesNotContain(TOKEN));
             assertThat(logs.messages()).noneMatch(message -> message.contains(TOKEN));
         }
@@ -394,7 +405,8 @@ class ThreadsConnectorTest {
     void aPermalinkThatCannotBeReadDoesNotUndoThePublish() {
         stubContainer("c-1", "FINISHED");
         graph.stubFor(post("/v1.0/1789/threads_publish").willReturn(okJson("{\"id\":\"m-1\"}")));
-        graph.stubFor(get(urlPathEqualTo("/v1.0/m-1")).willReturn(graphError(500, 2, "Service temporarily unavailable")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/m-1")).willReturn(graphError(500, 2,
+                "Service temporarily unavailable")));
 
         assertThat(connector.publish(link, part().checkpoint("c-1").build(), checkpoints))
                 .isEqualTo(new PartOutcome.Published(new RemotePart("m-1", null, null)));
@@ -435,9 +447,11 @@ class ThreadsConnectorTest {
 
     @Test
     void deleteRemovesTheMedia() {
-        graph.stubFor(delete(urlPathEqualTo("/v1.0/m-1")).willReturn(okJson("{\"success\":true,\"deleted_id\":\"m-1\"}")));
+        graph.stubFor(delete(urlPathEqualTo("/v1.0/m-1"))
+                .willReturn(okJson("{\"success\":true,\"deleted_id\":\"m-1\"}")));
 
-        assertThat(connector.delete(link, new RemotePart("m-1", PERMALINK, null))).isEqualTo(new RemovalOutcome.Removed());
+        assertThat(connector.delete(link, new RemotePart("m-1", PERMALINK, null)))
+                .isEqualTo(new RemovalOutcome.Removed());
         graph.verify(deleteRequestedFor(urlPathEqualTo("/v1.0/m-1")).withQueryParam("access_token", equalTo(TOKEN)));
     }
 
@@ -445,9 +459,11 @@ class ThreadsConnectorTest {
     void deletingMediaThatIsGoneSaysSo() {
         graph.stubFor(delete(urlPathEqualTo("/v1.0/m-1")).willReturn(aResponse().withStatus(400).withBody(
                 "{\"error\":{\"message\":\"Unsupported delete request. Object with ID 'm-1' does not exist\","
-                        + "\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"A1\"}}")));
+                        + "\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,"
+                        + "\"fbtrace_id\":\"A1\"}}")));
 
-        assertThat(connector.delete(link, new RemotePart("m-1", PERMALINK, null))).isEqualTo(new RemovalOutcome.AlreadyGone(
+        assertThat(connector.delete(link, new RemotePart("m-1", PERMALINK, null)))
+                .isEqualTo(new RemovalOutcome.AlreadyGone(
                 "HTTP 400: Unsupported delete request. Object with ID 'm-1' does not exist"));
     }
 
@@ -460,9 +476,11 @@ class ThreadsConnectorTest {
     @Test
     void aTokenNearExpiryIsRefreshedKeepingWhatTheAnswerLeavesOut() {
         secrets.replace("link-1", new LinkSecret(TOKEN, "kept-refresh", NOW.plus(Duration.ofDays(9)), "kept-password"));
-        graph.stubFor(get(urlPathEqualTo("/refresh_access_token")).withQueryParam("grant_type", equalTo("th_refresh_token"))
+        graph.stubFor(get(urlPathEqualTo("/refresh_access_token")).withQueryParam("grant_type",
+                equalTo("th_refresh_token"))
                 .withQueryParam("access_token", equalTo(TOKEN))
-                .willReturn(okJson("{\"access_token\":\"threads-token-new\",\"token_type\":\"bearer\",\"expires_in\":5183944}")));
+                .willReturn(okJson("{\"access_token\":\"threads-token-new\",\"token_type\":\"bearer\","
+                        + "\"expires_in\":5183944}")));
 
         CredentialRefresh refresh = connector.refreshIfDue(link, NOW);
 
@@ -520,7 +538,8 @@ class ThreadsConnectorTest {
     private void stubQuota(int posts, int replies) {
         graph.stubFor(get(urlPathEqualTo("/v1.0/1789/threads_publishing_limit")).willReturn(okJson("{\"data\":[{"
                 + "\"quota_usage\":" + posts + ",\"config\":{\"quota_total\":250,\"quota_duration\":86400},"
-                + "\"reply_quota_usage\":" + replies + ",\"reply_config\":{\"quota_total\":1000,\"quota_duration\":86400}"
+                + "\"reply_quota_usage\":" + replies + ","
+                + "\"reply_config\":{\"quota_total\":1000,\"quota_duration\":86400}"
                 + "}]}")));
     }
 
