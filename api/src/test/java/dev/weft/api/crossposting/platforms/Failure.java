@@ -18,6 +18,10 @@ public sealed interface Failure {
      * where it sends them (Mastodon's X-RateLimit-*, Bluesky's RateLimit-*).
      */
     record RateLimited(Duration retryAfter) implements Failure {
+        /** Retry-After takes whole seconds; rounding up never invites a client back too early. */
+        public long retryAfterSeconds() {
+            return (retryAfter.toMillis() + 999) / 1000;
+        }
     }
 
     static Failure serverError() {

@@ -55,7 +55,7 @@ final class MastodonApi {
 
     ResponseDefinition refusal(Failure failure) {
         if (failure instanceof Failure.RateLimited rateLimited) {
-            return rateLimited(rateLimited.retryAfter());
+            return rateLimited(rateLimited);
         }
         return error(500, "We're sorry, but something went wrong on our end.").build();
     }
@@ -173,11 +173,11 @@ final class MastodonApi {
         return Json.response(status, Json.object().put("error", message));
     }
 
-    private ResponseDefinition rateLimited(Duration retryAfter) {
-        Instant resetAt = instance.now().plus(retryAfter);
+    private ResponseDefinition rateLimited(Failure.RateLimited failure) {
+        Instant resetAt = instance.now().plus(failure.retryAfter());
         return error(429, "Too many requests").withHeader("X-RateLimit-Limit", Integer.toString(RATE_LIMIT))
                 .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", RATE_LIMIT_RESET.format(resetAt))
-                .withHeader("Retry-After", Long.toString(wholeSeconds(retryAfter))).build();
+                .withHeader("Retry-After", Long.toString(failure.retryAfterSeconds())).build();
     }
 
     /** Counted, not enforced: a test that wants a 429 plans one; these say what a real instance would report. */
@@ -196,9 +196,5 @@ final class MastodonApi {
         }
         long period = RATE_PERIOD.toSeconds();
         return new RateWindow(Instant.ofEpochSecond(now.getEpochSecond() - now.getEpochSecond() % period + period), 1);
-    }
-
-    static long wholeSeconds(Duration duration) {
-        return (duration.toMillis() + 999) / 1000;
     }
 }
