@@ -4,14 +4,18 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * or an Authorization: Bearer header.
  */
 final class GraphRequest {
+    private static final int DEFAULT_PAGE = 25;
+    private static final int MAX_PAGE = 100;
     private static final Pattern VERSION = Pattern.compile("^/v\\d+(?:\\.\\d+)?(?=/)");
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
@@ -90,8 +96,45 @@ final class GraphRequest {
         return picked;
     }
 
+    /**
+     * A newest-first list a page at a time, as {"data": [...], "paging": {"cursors": ...}}:
+     * limit (25 unless given, at most 100) and an after cursor, which names the last item seen.
+     */
+    <T> ObjectNode paged(List<T> newestFirst, Function<T, String> idOf, Function<T, ObjectNode> jsonOf) {
+        int limit = params.given("limit").map(Integer::parseInt).map(n -> Math.min(n, MAX_PAGE)).orElse(DEFAULT_PAGE);
+        int from = params.given("after").map(GraphRequest::decodeCursor)
+                .map(lastSeen -> indexAfter(newestFirst, idOf, lastSeen)).orElse(0);
+        List<T> page = newestFirst.subList(Math.min(from, newestFirst.size()),
+                Math.min(from + limit, newestFirst.size()));
+        ObjectNode answer = Json.object();
+        ArrayNode data = answer.putArray("data");
+        page.forEach(item -> data.add(jsonOf.apply(item)));
+        if (!page.isEmpty()) {
+            answer.putObject("paging").putObject("cursors").put("before", cursor(idOf.apply(page.get(0))))
+                    .put("after", cursor(idOf.apply(page.get(page.size() - 1))));
+        }
+        return answer;
+    }
+
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
+    }
+
+    private static <T> int indexAfter(List<T> items, Function<T, String> idOf, String lastSeenId) {
+        for (int i = 0; i < items.size(); i++) {
+            if (idOf.apply(items.get(i)).equals(lastSeenId)) {
+                return i + 1;
+            }
+        }
+        return items.size();
+    }
+
+    private static String cursor(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     }
 
     static ResponseDefinition refusal(Failure failure) {

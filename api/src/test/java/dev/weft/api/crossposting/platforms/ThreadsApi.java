@@ -4,12 +4,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The Threads Graph API over a {@link ThreadsPlatform}: routing, fields and the JSON it answers. */
@@ -21,8 +18,6 @@ final class ThreadsApi {
     private static final Set<String> QUOTA_FIELDS = Set.of("quota_usage", "config", "reply_quota_usage",
             "reply_config", "delete_quota_usage", "delete_config");
     private static final List<String> ID_ONLY = List.of("id");
-    private static final int DEFAULT_PAGE = 25;
-    private static final int MAX_PAGE = 100;
     private static final long QUOTA_DURATION_SECONDS = 86_400;
 
     private final ThreadsPlatform platform;
@@ -94,22 +89,9 @@ final class ThreadsApi {
         return request.pick(mediaJson(post, caller), "ThreadsMedia", MEDIA_FIELDS, ID_ONLY);
     }
 
-    /** The user's posts newest first, a page at a time; the after cursor names the last post seen. */
     private ObjectNode posts(ThreadsUser user, GraphRequest request) {
-        int limit = request.params().given("limit").map(Integer::parseInt).map(n -> Math.min(n, MAX_PAGE))
-                .orElse(DEFAULT_PAGE);
-        List<ThreadsPost> newest = platform.newestOf(user.id());
-        int from = request.params().given("after").map(ThreadsApi::decodeCursor)
-                .map(lastSeen -> indexAfter(newest, lastSeen)).orElse(0);
-        List<ThreadsPost> page = newest.subList(Math.min(from, newest.size()), Math.min(from + limit, newest.size()));
-        ObjectNode answer = Json.object();
-        ArrayNode data = answer.putArray("data");
-        page.forEach(post -> data.add(request.pick(mediaJson(post, user), "ThreadsMedia", MEDIA_FIELDS, ID_ONLY)));
-        if (!page.isEmpty()) {
-            answer.putObject("paging").putObject("cursors").put("before", cursor(page.get(0)))
-                    .put("after", cursor(page.get(page.size() - 1)));
-        }
-        return answer;
+        return request.paged(platform.newestOf(user.id()), ThreadsPost::id,
+                post -> request.pick(mediaJson(post, user), "ThreadsMedia", MEDIA_FIELDS, ID_ONLY));
     }
 
     private ObjectNode quota(ThreadsUser user, GraphRequest request) {
@@ -146,22 +128,5 @@ final class ThreadsApi {
                 .put("timestamp", GraphRequest.timestamp(post.timestamp())).put("media_type", "TEXT_POST")
                 .put("media_product_type", "THREADS").put("shortcode", post.shortcode())
                 .put("username", owner.username()).put("is_reply", post.replyToId() != null);
-    }
-
-    private static int indexAfter(List<ThreadsPost> posts, String lastSeenId) {
-        for (int i = 0; i < posts.size(); i++) {
-            if (posts.get(i).id().equals(lastSeenId)) {
-                return i + 1;
-            }
-        }
-        return posts.size();
-    }
-
-    private static String cursor(ThreadsPost post) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(post.id().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     }
 }
