@@ -48,6 +48,7 @@ class FakeMastodonTest {
         assertThat(reply.json().get("id").stringValue()).isEqualTo(alice.id());
         assertThat(reply.json().get("username").stringValue()).isEqualTo("alice");
         assertThat(reply.json().get("url").stringValue()).isEqualTo("https://social.example/@alice");
+        mastodon.verify(1, FakeMastodon.verifyingCredentials());
     }
 
     @Test
@@ -212,6 +213,7 @@ class FakeMastodonTest {
         assertThat(mastodon.statuses()).isEmpty();
         assertThat(mastodon.deletedStatuses()).extracting(MastodonStatus::id).containsExactly(id);
         assertThat(Http.get(mastodon.baseUrl() + "/api/v1/statuses/" + id).status()).isEqualTo(404);
+        mastodon.verify(2, FakeMastodon.deletingStatuses());
     }
 
     @Test

@@ -15,6 +15,10 @@ public record ThreadsContainer(String id, String ownerId, String text, String re
         return new ThreadsContainer(id, ownerId, text, replyToId, createdAt, newStatus, errorMessage, publishedMediaId);
     }
 
+    ThreadsContainer failedWith(String message) {
+        return new ThreadsContainer(id, ownerId, text, replyToId, createdAt, Status.ERROR, message, null);
+    }
+
     ThreadsContainer publishedAs(String mediaId) {
         return new ThreadsContainer(id, ownerId, text, replyToId, createdAt, Status.PUBLISHED, null, mediaId);
     }

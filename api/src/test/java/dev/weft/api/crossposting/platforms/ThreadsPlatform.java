@@ -57,7 +57,6 @@ final class ThreadsPlatform {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, ThreadsUser> users = new HashMap<>();
     private final Map<String, Grant> grants = new HashMap<>();
     private final Map<String, ThreadsContainer> containers = new LinkedHashMap<>();
     private final Map<String, Integer> pollsLeftInProgress = new HashMap<>();
@@ -74,7 +73,6 @@ final class ThreadsPlatform {
 
     synchronized ThreadsUser seed(String userId, String username, String accessToken) {
         ThreadsUser user = new ThreadsUser(userId, username);
-        users.put(userId, user);
         grants.put(accessToken, new Grant(user, now().plusSeconds(TOKEN_LIFETIME_SECONDS), TokenState.VALID));
         return user;
     }
@@ -94,7 +92,7 @@ final class ThreadsPlatform {
 
     /** A new long-lived token for the same user; the refreshed one keeps working until its own expiry. */
     synchronized Refreshed refresh(Optional<String> accessToken, Optional<String> grantType) {
-        if (!grantType.filter("th_refresh_token"::equals).isPresent()) {
+        if (grantType.filter("th_refresh_token"::equals).isEmpty()) {
             throw new GraphRefusal(GraphError.invalidParameter("Param grant_type must be th_refresh_token"));
         }
         ThreadsUser user = grantFor(accessToken).user();
@@ -170,10 +168,6 @@ final class ThreadsPlatform {
         return Optional.ofNullable(posts.get(mediaId)).filter(post -> post.ownerId().equals(reader.id()));
     }
 
-    synchronized Optional<ThreadsUser> user(String userId) {
-        return Optional.ofNullable(users.get(userId));
-    }
-
     synchronized List<ThreadsPost> newestOf(String userId) {
         return posts.values().stream().filter(post -> post.ownerId().equals(userId))
                 .sorted(Comparator.comparing(ThreadsPost::timestamp).thenComparing(ThreadsPost::id).reversed())
@@ -238,8 +232,7 @@ final class ThreadsPlatform {
         } else if (plan instanceof ContainerPlan.Expired) {
             return container.withStatus(Status.EXPIRED);
         } else if (plan instanceof ContainerPlan.Failed failed) {
-            return new ThreadsContainer(container.id(), container.ownerId(), container.text(), container.replyToId(),
-                    container.createdAt(), Status.ERROR, failed.errorMessage(), null);
+            return container.failedWith(failed.errorMessage());
         }
         return container;
     }
