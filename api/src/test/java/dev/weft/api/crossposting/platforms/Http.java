@@ -46,15 +46,26 @@ final class Http {
     }
 
     static Reply postJson(String url, JsonNode body, String... headers) {
-        return send(builder(url, PATIENCE, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+        return send(jsonPost(url, body, PATIENCE, headers));
     }
 
     /** Gives up after the timeout, as a connector's client does, whatever the server then does. */
     static HttpTimeoutException postFormTimingOut(String url, Map<String, String> form, Duration timeout,
                                                   String... headers) {
+        return timingOut(formPost(url, form, timeout, headers), timeout);
+    }
+
+    static HttpTimeoutException postJsonTimingOut(String url, JsonNode body, Duration timeout, String... headers) {
+        return timingOut(jsonPost(url, body, timeout, headers), timeout);
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static HttpTimeoutException timingOut(HttpRequest.Builder request, Duration timeout) {
         try {
-            CLIENT.send(formPost(url, form, timeout, headers).build(), HttpResponse.BodyHandlers.ofString());
+            CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException expected) {
             return expected;
         } catch (IOException e) {
@@ -66,8 +77,9 @@ final class Http {
         throw new AssertionError("the request was answered within " + timeout);
     }
 
-    static String bearer(String token) {
-        return "Bearer " + token;
+    private static HttpRequest.Builder jsonPost(String url, JsonNode body, Duration timeout, String... headers) {
+        return builder(url, timeout, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
     }
 
     private static HttpRequest.Builder formPost(String url, Map<String, String> form, Duration timeout,
