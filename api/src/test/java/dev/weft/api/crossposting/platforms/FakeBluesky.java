@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +65,9 @@ import tools.jackson.databind.JsonNode;
  * {@link #baseUrl()}, then inspect the posts stored.
  */
 public final class FakeBluesky implements AutoCloseable {
+    private static final String FACET_FEATURE = "app.bsky.richtext.facet#";
+    private static final Map<String, String> FEATURE_VALUES = Map.of("link", "uri", "tag", "tag", "mention", "did");
+
     private final BlueskyPds pds;
     private final BlueskyXrpcApi api;
     private final FakeServer server;
@@ -189,11 +193,10 @@ public final class FakeBluesky implements AutoCloseable {
             int start = facet.path("index").path("byteStart").intValue();
             int end = facet.path("index").path("byteEnd").intValue();
             for (JsonNode feature : facet.path("features").values()) {
-                String type = feature.path("$type").asString("");
-                String kind = type.substring(type.indexOf('#') + 1);
-                String featureValue = feature.path(kind.equals("link") ? "uri" : kind.equals("tag") ? "tag" : "did")
-                        .asString(null);
-                flattened.add(new BlueskyFacet(start, end, kind, featureValue));
+                String kind = feature.path("$type").asString("").replace(FACET_FEATURE, "");
+                Optional.ofNullable(FEATURE_VALUES.get(kind))
+                        .map(field -> new BlueskyFacet(start, end, kind, feature.path(field).asString(null)))
+                        .ifPresent(flattened::add);
             }
         }
         return flattened;

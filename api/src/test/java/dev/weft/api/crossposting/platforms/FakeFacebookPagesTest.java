@@ -145,6 +145,14 @@ class FakeFacebookPagesTest {
     }
 
     @Test
+    void aRequestForNoNodeIsUnsupported() {
+        String root = facebook.baseUrl().replace("/" + FakeFacebookPages.VERSION, "/");
+
+        assertThat(assertGraphError(Http.get(root + "?access_token=" + PAGE_TOKEN), 400, 100, 33))
+                .startsWith("Unsupported get request. Object with ID ''");
+    }
+
+    @Test
     void plannedFailuresAreAnsweredWithoutPosting() {
         facebook.failNext(1, FakeFacebookPages.postingToFeed(), Failure.serverError());
         facebook.failNext(1, FakeFacebookPages.postingToFeed(), Failure.rateLimited(Duration.ofSeconds(30)));

@@ -106,7 +106,7 @@ class FakeMastodonTest {
         String parentId = post(Map.of("status", "first part")).json().get("id").stringValue();
 
         Reply reply = Http.postJson(mastodon.baseUrl() + "/api/v1/statuses",
-                Json.object().put("status", "second part").put("in_reply_to_id", parentId),
+                Json.object().put("status", "second part").put("in_reply_to_id", parentId).put("sensitive", true),
                 AUTHORIZATION, bearer(TOKEN));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -114,6 +114,7 @@ class FakeMastodonTest {
         assertThat(reply.json().get("in_reply_to_account_id").stringValue()).isEqualTo(alice.id());
         assertThat(reply.json().get("visibility").stringValue()).isEqualTo("public");
         assertThat(reply.json().get("spoiler_text").stringValue()).isEmpty();
+        assertThat(reply.json().get("sensitive").booleanValue()).isTrue();
         assertThat(mastodon.statuses()).extracting(MastodonStatus::inReplyToId).containsExactly(null, parentId);
     }
 
@@ -235,8 +236,11 @@ class FakeMastodonTest {
 
         Reply list = Http.get(mastodon.baseUrl() + "/api/v1/accounts/" + alice.id() + "/statuses?limit=1");
 
+        Reply unreadableLimit = Http.get(mastodon.baseUrl() + "/api/v1/accounts/" + alice.id() + "/statuses?limit=lots");
+
         assertThat(list.json()).hasSize(1);
         assertThat(list.json().get(0).get("content").stringValue()).isEqualTo("<p>newer</p>");
+        assertThat(unreadableLimit.json()).hasSize(2);
     }
 
     @Test

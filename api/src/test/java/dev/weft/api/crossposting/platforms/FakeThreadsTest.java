@@ -268,11 +268,12 @@ class FakeThreadsTest {
     }
 
     @Test
-    void aFieldTheNodeTypeDoesNotHaveIsRefused() {
+    void aFieldTheNodeTypeDoesNotHaveOrALimitThatIsNoNumberIsRefused() {
         String mediaId = publishText("fields");
 
         assertThat(assertGraphError(get("/" + mediaId + "?fields=permalink,likes"), 400, 100, null))
                 .contains("nonexisting field (likes)");
+        assertThat(assertGraphError(get("/me/threads?limit=lots"), 400, 100, null)).contains("limit");
     }
 
     @Test

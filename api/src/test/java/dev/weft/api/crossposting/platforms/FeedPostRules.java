@@ -90,7 +90,10 @@ final class FeedPostRules {
         if (langs == null) {
             return;
         }
-        if (!langs.isArray() || langs.size() > MAX_LANGS) {
+        if (!langs.isArray()) {
+            throw refused("Expected an array at $.record.langs");
+        }
+        if (langs.size() > MAX_LANGS) {
             throw refused("array too big (maximum " + MAX_LANGS + ", got " + langs.size() + ") at $.record.langs");
         }
         for (int i = 0; i < langs.size(); i++) {

@@ -53,8 +53,9 @@ final class GraphRequest {
         return method.equals(expected) && path.size() == segments;
     }
 
+    /** "" past the path's end, so a refusal can name the node even of a request to the bare root. */
     String segment(int index) {
-        return path.get(index);
+        return index < path.size() ? path.get(index) : "";
     }
 
     RequestMethod method() {
@@ -74,8 +75,9 @@ final class GraphRequest {
 
     /**
      * The node's fields the request asked for, the given defaults when it named none, and
-     * always the node's id when it has one, as the Graph API answers. A field the node type does not have is refused
-     * as the Graph API refuses it; one it has but this node lacks is left out.
+     * always the node's id when it has one, as the Graph API answers. A field the node type
+     * does not have is refused as the Graph API refuses it; one it has but this node lacks is
+     * left out.
      */
     ObjectNode pick(ObjectNode node, String nodeType, Set<String> knownFields, List<String> defaults) {
         List<String> asked = params.given("fields").map(fields -> List.of(fields.split(",")))
@@ -101,7 +103,7 @@ final class GraphRequest {
      * limit (25 unless given, at most 100) and an after cursor, which names the last item seen.
      */
     <T> ObjectNode paged(List<T> newestFirst, Function<T, String> idOf, Function<T, ObjectNode> jsonOf) {
-        int limit = params.given("limit").map(Integer::parseInt).map(n -> Math.min(n, MAX_PAGE)).orElse(DEFAULT_PAGE);
+        int limit = params.given("limit").map(GraphRequest::pageLimit).orElse(DEFAULT_PAGE);
         int from = params.given("after").map(GraphRequest::decodeCursor)
                 .map(lastSeen -> indexAfter(newestFirst, idOf, lastSeen)).orElse(0);
         List<T> page = newestFirst.subList(Math.min(from, newestFirst.size()),
@@ -118,6 +120,12 @@ final class GraphRequest {
 
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
+    }
+
+    private static int pageLimit(String limit) {
+        int asked = Params.wholeNumber(limit).filter(n -> n > 0)
+                .orElseThrow(() -> new GraphRefusal(GraphError.invalidParameter("Param limit must be a positive integer")));
+        return Math.min(asked, MAX_PAGE);
     }
 
     private static <T> int indexAfter(List<T> items, Function<T, String> idOf, String lastSeenId) {

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class MastodonApi {
     private static final Pattern STATUS = Pattern.compile("/api/v1/statuses/([^/]+)");
     private static final Pattern ACCOUNT_STATUSES = Pattern.compile("/api/v1/accounts/([^/]+)/statuses");
+    private static final Set<String> RAILS_FALSE = Set.of("0", "f", "F", "false", "FALSE", "off", "OFF");
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 40;
     private static final int RATE_LIMIT = 300;
@@ -88,10 +90,15 @@ final class MastodonApi {
         MastodonInstance.Draft draft = new MastodonInstance.Draft(params.get("status").orElse(null),
                 params.get("spoiler_text").orElse(null), params.given("visibility").orElse(null),
                 params.given("language").orElse(null), params.given("in_reply_to_id").orElse(null),
-                params.given("sensitive").map(Boolean::parseBoolean).orElse(null));
+                params.given("sensitive").map(MastodonApi::railsBoolean).orElse(null));
         Optional<String> idempotencyKey = Optional.ofNullable(request.getHeader("Idempotency-Key"))
                 .filter(key -> !key.isBlank());
         return Json.response(200, statusJson(instance.post(author, draft, idempotencyKey)));
+    }
+
+    /** Rails reads a parameter as false only when it is one of a few false spellings; anything else is true. */
+    private static boolean railsBoolean(String value) {
+        return !RAILS_FALSE.contains(value);
     }
 
     private MastodonAccount authenticated(Request request) {
@@ -114,7 +121,7 @@ final class MastodonApi {
     }
 
     private ArrayNode statusList(String accountId, Request request) {
-        int limit = Params.of(request).given("limit").map(Integer::parseInt).map(n -> Math.min(n, MAX_PAGE))
+        int limit = Params.of(request).given("limit").flatMap(Params::wholeNumber).map(n -> Math.min(n, MAX_PAGE))
                 .orElse(DEFAULT_PAGE);
         ArrayNode list = Json.array();
         instance.newestOf(accountId, limit).forEach(status -> list.add(statusJson(status)));

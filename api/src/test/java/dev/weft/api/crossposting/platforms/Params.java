@@ -43,6 +43,14 @@ final class Params {
         return get(name).filter(value -> !value.isBlank());
     }
 
+    static Optional<Integer> wholeNumber(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
     private static String scalar(JsonNode value) {
         return value.isNull() ? null : value.isString() ? value.stringValue() : value.toString();
     }
