@@ -45,4 +45,22 @@ public record TargetRules(Platform platform, int maxCharacters, Counting countin
     public boolean allowsThreads() {
         return platform != Platform.FACEBOOK;
     }
+
+    /**
+     * Mastodon speaks ActivityPub: a fediverse mention is a real mention there, and its
+     * StatusLengthValidator counts one as its @user part only.
+     */
+    public boolean isFediverse() {
+        return platform == Platform.MASTODON;
+    }
+
+    /** Mastodon carries a content warning in its own field (spoiler_text); elsewhere it is part of the text. */
+    public boolean hasContentWarningField() {
+        return platform == Platform.MASTODON;
+    }
+
+    /** Bluesky finds no links or tags in plain text: they must be sent as richtext facets. */
+    public boolean usesFacets() {
+        return platform == Platform.BLUESKY;
+    }
 }
