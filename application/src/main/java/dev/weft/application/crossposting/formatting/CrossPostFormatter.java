@@ -20,7 +20,11 @@ import java.util.List;
  *   {@code baseUrl/@name}. The content warning is rewritten too where it is part of the text.</li>
  *   <li>The content warning is Mastodon's spoiler_text; elsewhere each part opens with
  *   "CW: warning" and a blank line. It is counted in every part.</li>
- *   <li>The post's surrounding whitespace is dropped; the author's line breaks are kept.</li>
+ *   <li>Cuts never fall inside a link, mention, hashtag or grapheme cluster. A truncated post
+ *   is cut between words; only a single word longer than a whole part is cut between grapheme
+ *   clusters, so that a long unspaced run does not make a post impossible to send.</li>
+ *   <li>The post's surrounding whitespace and the whitespace at the cut are dropped; the
+ *   author's line breaks are kept.</li>
  * </ul>
  */
 public final class CrossPostFormatter {
@@ -44,8 +48,9 @@ public final class CrossPostFormatter {
             return formatted(frame, List.of(text));
         }
         return switch (overflow) {
-            // Truncating and threading come next; until they do, every overflow is refused.
-            case REFUSE, TRUNCATE, THREAD -> frame.refused(text, "");
+            case TRUNCATE -> truncated(text, frame, draft.originalUrl());
+            // Threading comes next; until it does, a thread is refused.
+            case REFUSE, THREAD -> frame.refused(text, "");
         };
     }
 
@@ -61,6 +66,13 @@ public final class CrossPostFormatter {
             return null;
         }
         return rules.hasContentWarningField() ? warning : mentions.rewrite(warning, rules);
+    }
+
+    private static FormatResult truncated(String text, PartFrame frame, String originalUrl) {
+        return Truncation.shortened(text, frame, originalUrl)
+                .<FormatResult>map(body -> formatted(frame, List.of(body)))
+                .orElseGet(() -> frame.refused(text, ", and no shortened copy fits: the content warning, the link to"
+                        + " the original or a link it starts with leaves no room"));
     }
 
     private static FormatResult.Formatted formatted(PartFrame frame, List<String> bodies) {
