@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.weft.domain.links.OverflowRule;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,20 @@ class FacetsTest {
         assertThat(last.value()).isEqualTo(original);
         assertThat(slice(part.text(), last)).isEqualTo(original);
         assertThat(last.byteEnd()).isEqualTo(CharacterCount.utf8Bytes(part.text()));
+    }
+
+    @Test
+    void eachPartOfAThreadHasFacetsIntoItsOwnText() {
+        String text = words("#tag wörd", 25) + "\n\n" + words("wörd #other", 20);
+
+        List<FormattedPart> parts = formatted(draft(text), BLUESKY, OverflowRule.THREAD).parts();
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).facets()).hasSize(25).allSatisfy(f -> assertThat(slice(parts.get(0).text(), f))
+                .isEqualTo("#tag"));
+        assertThat(parts.get(1).facets()).hasSize(20).allSatisfy(f -> assertThat(slice(parts.get(1).text(), f))
+                .isEqualTo("#other"));
+        assertThat(parts.get(1).facets().get(0).byteStart()).isEqualTo(CharacterCount.utf8Bytes("wörd "));
     }
 
     @Test
