@@ -20,7 +20,14 @@ import java.util.List;
  *   {@code baseUrl/@name}. The content warning is rewritten too where it is part of the text.</li>
  *   <li>The content warning is Mastodon's spoiler_text; elsewhere each part opens with
  *   "CW: warning" and a blank line. It is counted in every part.</li>
- *   <li>The post's surrounding whitespace is dropped; the author's line breaks are kept.</li>
+ *   <li>A thread's parts are numbered " 1/3" style: a space, then index/total, at the end of
+ *   the part's last line. A post that fits one part is never numbered.</li>
+ *   <li>Cuts never fall inside a link, mention, hashtag or grapheme cluster. A thread is cut
+ *   after blank lines, else between sentences, else between words; a truncated post between
+ *   words. Only a single word longer than a whole part is cut between grapheme clusters, so
+ *   that a long unspaced run does not make a post impossible to send.</li>
+ *   <li>The post's surrounding whitespace and the whitespace at every cut are dropped; the
+ *   author's line breaks inside a part are kept.</li>
  * </ul>
  */
 public final class CrossPostFormatter {
@@ -44,8 +51,9 @@ public final class CrossPostFormatter {
             return formatted(frame, List.of(text));
         }
         return switch (overflow) {
-            // Truncating and threading come next; until they do, every overflow is refused.
-            case REFUSE, TRUNCATE, THREAD -> frame.refused(text, "");
+            case REFUSE -> frame.refused(text, "");
+            case TRUNCATE -> truncated(text, frame, draft.originalUrl());
+            case THREAD -> threaded(text, frame);
         };
     }
 
@@ -61,6 +69,23 @@ public final class CrossPostFormatter {
             return null;
         }
         return rules.hasContentWarningField() ? warning : mentions.rewrite(warning, rules);
+    }
+
+    private static FormatResult truncated(String text, PartFrame frame, String originalUrl) {
+        return Truncation.shortened(text, frame, originalUrl)
+                .<FormatResult>map(body -> formatted(frame, List.of(body)))
+                .orElseGet(() -> frame.refused(text, ", and no shortened copy fits: the content warning, the link to"
+                        + " the original or a link it starts with leaves no room"));
+    }
+
+    private static FormatResult threaded(String text, PartFrame frame) {
+        if (!frame.rules().allowsThreads()) {
+            return frame.refused(text, ", and " + frame.platformName() + " pages have no threads to continue it in");
+        }
+        return ThreadSplitter.split(text, frame)
+                .<FormatResult>map(bodies -> formatted(frame, bodies))
+                .orElseGet(() -> frame.refused(text, ", and it cannot be split into a thread: a link, mention or"
+                        + " hashtag in it does not fit one part with the content warning and numbering"));
     }
 
     private static FormatResult.Formatted formatted(PartFrame frame, List<String> bodies) {

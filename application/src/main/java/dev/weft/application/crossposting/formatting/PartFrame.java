@@ -29,6 +29,10 @@ final class PartFrame {
         return new PartFrame(rules, null, "CW: " + contentWarning + "\n\n");
     }
 
+    TargetRules rules() {
+        return rules;
+    }
+
     String spoilerText() {
         return spoilerText;
     }

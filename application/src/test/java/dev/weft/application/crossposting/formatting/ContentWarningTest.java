@@ -1,9 +1,11 @@
 package dev.weft.application.crossposting.formatting;
 
+import static dev.weft.application.crossposting.formatting.FormatterFixtures.FORMATTER;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.MASTODON;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.draft;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.formatted;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.refused;
+import static dev.weft.application.crossposting.formatting.FormatterFixtures.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.domain.links.OverflowRule;
@@ -73,6 +75,30 @@ class ContentWarningTest {
         assertThat(fits.parts().get(0).counted()).isEqualTo(500);
         assertThat(over.counted()).isEqualTo(501);
         assertThat(over.reason()).isEqualTo("the post is 501 characters as Threads counts them; Threads allows 500");
+    }
+
+    @Test
+    void everyPartOfAThreadCarriesTheWarning() {
+        String text = words("word", 80) + "\n\n" + words("more", 80);
+
+        FormatResult.Formatted result = formatted(draft(text, "spoilers"), TargetRules.threads(), OverflowRule.THREAD);
+
+        assertThat(result.parts()).hasSize(2)
+                .allSatisfy(part -> assertThat(part.text()).startsWith("CW: spoilers\n\n"));
+    }
+
+    @Test
+    void everyPartOfAMastodonThreadCountsTheSpoilerText() {
+        String text = words("word", 80) + "\n\n" + words("more", 80);
+
+        FormatResult.Formatted result = formatted(draft(text, "w".repeat(200)), MASTODON, OverflowRule.THREAD);
+
+        assertThat(result.spoilerText()).isEqualTo("w".repeat(200));
+        assertThat(result.parts()).hasSizeGreaterThan(2).allSatisfy(part -> {
+            assertThat(part.text()).doesNotContain("www");
+            assertThat(part.counted()).isEqualTo(200 + FORMATTER.count(part.text(), MASTODON))
+                    .isLessThanOrEqualTo(500);
+        });
     }
 
     @ParameterizedTest

@@ -5,11 +5,14 @@ import static dev.weft.application.crossposting.formatting.FormatterFixtures.MAS
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.THUMBS_UP;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.draft;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.formatted;
+import static dev.weft.application.crossposting.formatting.FormatterFixtures.publicDraft;
 import static dev.weft.application.crossposting.formatting.FormatterFixtures.slice;
+import static dev.weft.application.crossposting.formatting.FormatterFixtures.words;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.weft.domain.links.OverflowRule;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +92,33 @@ class FacetsTest {
         assertThat(part.text()).isEqualTo("CW: café\n\n#weft");
         assertThat(part.facets()).containsExactly(new Facet(11, 16, Facet.Kind.TAG, "weft"));
         assertThat(slice(part.text(), part.facets().get(0))).isEqualTo("#weft");
+    }
+
+    @Test
+    void theLinkToTheOriginalOfATruncatedPostIsALinkFacet() {
+        String original = "https://weft.example/posts/42";
+        FormattedPart part = formatted(publicDraft(words("wörd", 100), original), BLUESKY, OverflowRule.TRUNCATE)
+                .parts().get(0);
+
+        Facet last = part.facets().get(part.facets().size() - 1);
+        assertThat(last.kind()).isEqualTo(Facet.Kind.LINK);
+        assertThat(last.value()).isEqualTo(original);
+        assertThat(slice(part.text(), last)).isEqualTo(original);
+        assertThat(last.byteEnd()).isEqualTo(CharacterCount.utf8Bytes(part.text()));
+    }
+
+    @Test
+    void eachPartOfAThreadHasFacetsIntoItsOwnText() {
+        String text = words("#tag wörd", 25) + "\n\n" + words("wörd #other", 20);
+
+        List<FormattedPart> parts = formatted(draft(text), BLUESKY, OverflowRule.THREAD).parts();
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).facets()).hasSize(25).allSatisfy(f -> assertThat(slice(parts.get(0).text(), f))
+                .isEqualTo("#tag"));
+        assertThat(parts.get(1).facets()).hasSize(20).allSatisfy(f -> assertThat(slice(parts.get(1).text(), f))
+                .isEqualTo("#other"));
+        assertThat(parts.get(1).facets().get(0).byteStart()).isEqualTo(CharacterCount.utf8Bytes("wörd "));
     }
 
     @Test

@@ -29,6 +29,10 @@ final class FormatterFixtures {
         return new PostDraft(text, contentWarning, "en", null);
     }
 
+    static PostDraft publicDraft(String text, String originalUrl) {
+        return new PostDraft(text, null, "en", originalUrl);
+    }
+
     static FormatResult.Formatted formatted(PostDraft draft, TargetRules rules, OverflowRule overflow) {
         FormatResult result = FORMATTER.format(draft, rules, overflow);
         assertThat(result).isInstanceOf(FormatResult.Formatted.class);

@@ -92,6 +92,18 @@ class LimitsTest {
         assertThat(refused.limit()).isEqualTo(3000);
     }
 
+    @Test
+    void blueskyThreadsAPostOverItsByteLimitIntoPartsThatEachFit() {
+        FormatResult.Formatted result = formatted(draft((FAMILY + " ").repeat(150).strip()), TargetRules.bluesky(),
+                OverflowRule.THREAD);
+
+        assertThat(result.parts()).hasSize(2).allSatisfy(part -> {
+            assertThat(CharacterCount.utf8Bytes(part.text())).isLessThanOrEqualTo(3000);
+            assertThat(part.counted()).isLessThanOrEqualTo(300);
+        });
+        assertThat(result.parts().get(0).text()).endsWith(FAMILY + " 1/2");
+    }
+
     @ParameterizedTest
     @EnumSource(OverflowRule.class)
     void aPostThatFitsIsTheSameOnePartUnderEveryRule(OverflowRule overflow) {
