@@ -1,6 +1,11 @@
 package dev.weft.api.posts;
 
 import dev.weft.api.security.Access;
+import dev.weft.application.crossposting.CrossPostCommands;
+import dev.weft.application.crossposting.CrossPostPreview;
+import dev.weft.application.crossposting.CrossPostReader;
+import dev.weft.application.crossposting.CrossPostView;
+import dev.weft.application.crossposting.TargetPreview;
 import dev.weft.application.deletion.DeletionRequests;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.posts.NewPost;
@@ -12,6 +17,8 @@ import dev.weft.application.posts.PostStatusView;
 import dev.weft.application.posts.PostView;
 import dev.weft.application.posts.PublishedPost;
 import dev.weft.application.shared.NotFoundException;
+import dev.weft.application.shared.Page;
+import dev.weft.application.shared.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,14 +44,21 @@ public class PostsController {
     private final PostReader posts;
     private final PostStatusReader statuses;
     private final DeletionRequests deletions;
+    private final CrossPostPreview previews;
+    private final CrossPostCommands crossPostCommands;
+    private final CrossPostReader crossPosts;
     private final Access access;
 
     public PostsController(PostCommands commands, PostReader posts, PostStatusReader statuses,
-                           DeletionRequests deletions, Access access) {
+                           DeletionRequests deletions, CrossPostPreview previews, CrossPostCommands crossPostCommands,
+                           CrossPostReader crossPosts, Access access) {
         this.commands = commands;
         this.posts = posts;
         this.statuses = statuses;
         this.deletions = deletions;
+        this.previews = previews;
+        this.crossPostCommands = crossPostCommands;
+        this.crossPosts = crossPosts;
         this.access = access;
     }
 
@@ -64,6 +79,15 @@ public class PostsController {
         PublishedPost post = commands.publish(accountId, new NewPost(request.text(), request.contentWarning(),
                 request.language(), request.visibility(), request.crossPostTo(), request.shareToFediverse()));
         return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(post);
+    }
+
+    /** Exactly what each selected link would receive; nothing is published or stored. */
+    @PostMapping("/api/v1/accounts/{accountId}/posts/preview")
+    public Map<String, List<TargetPreview>> preview(@PathVariable String accountId,
+                                                    @Valid @RequestBody PublishRequest request) {
+        access.requireOwner(accountId);
+        return Map.of("targets", previews.preview(accountId, new NewPost(request.text(), request.contentWarning(),
+                request.language(), request.visibility(), request.crossPostTo(), request.shareToFediverse())));
     }
 
     @GetMapping("/api/v1/posts/{postId}")
@@ -99,6 +123,23 @@ public class PostsController {
         List<CopyView> requested = deletions.request(postId, request == null ? null : request.host());
         return ResponseEntity.accepted().body(Map.of("requested",
                 requested.stream().map(c -> c.destination().label()).toList()));
+    }
+
+    /** Only a failed copy can be retried: a pending one goes by itself, a published one is there. */
+    @PostMapping("/api/v1/posts/{postId}/cross-posts/{linkId}/retry")
+    public ResponseEntity<CrossPostView> retry(@PathVariable String postId, @PathVariable String linkId) {
+        access.requireOwner(authorOf(postId));
+        crossPostCommands.retry(access.ownAccountId(), postId, linkId);
+        return ResponseEntity.accepted().body(crossPosts.copyOf(postId, linkId).orElseThrow());
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/cross-posts")
+    public Page<CrossPostView> crossPostsOf(@PathVariable String accountId,
+                                            @RequestParam(required = false) String state,
+                                            @RequestParam(required = false) String cursor,
+                                            @RequestParam(required = false) Integer limit) {
+        access.requireReader(accountId);
+        return crossPosts.copiesOfAccount(accountId, state, PageRequest.of(cursor, limit));
     }
 
     private String authorOf(String postId) {

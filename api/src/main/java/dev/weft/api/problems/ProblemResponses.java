@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import dev.weft.application.crossposting.platforms.PlatformUnreachableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -104,6 +105,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         String detail = field == null ? "the request body is not valid JSON for this endpoint"
                 : "the request body's field '" + field + "' is malformed: " + JsonErrors.reasonOf(e);
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "malformed-body", detail, field));
+    }
+
+    /** The platform, not the caller, is at fault: nothing was stored, and the same request may work later. */
+    @ExceptionHandler(PlatformUnreachableException.class)
+    ResponseEntity<ProblemDetail> platformUnreachable(PlatformUnreachableException e) {
+        return problem(HttpStatus.BAD_GATEWAY, "platform-unreachable", e.getMessage(), null);
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -3,6 +3,7 @@ package dev.weft.api.accounts;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient.Response;
@@ -128,12 +129,14 @@ class AccountsApiIntegrationTest extends WeftIntegrationTest {
     @Test
     void deletingAnAccountErasesItsLinkedAccountTokensAndPersonalFields() {
         Registered gone = TestAccounts.register(api, "erased");
+        String pageId = "page-" + gone.id();
+        PlatformFakes.FACEBOOK.seedPage(pageId, "Erased page", "fb-secret-" + gone.id());
         Response link = api.post(gone.path() + "/links", gone.token(), body("platform", "facebook",
-                "externalAccountId", "page-1", "accessToken", "fb-secret", "crossPostByDefault", false));
-        assertThat(link.status()).isEqualTo(201);
+                "externalAccountId", pageId, "accessToken", "fb-secret-" + gone.id(), "crossPostByDefault", false));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
         assertThat(api.delete(gone.path(), gone.token()).status()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM vault.link_credential WHERE account_id = ?", Long.class,
-                gone.id())).isZero();
+        await("the page token erased: no copy there needs deleting", () -> jdbc.queryForObject(
+                "SELECT count(*) FROM vault.link_credential WHERE account_id = ?", Long.class, gone.id()) == 0);
         Response asAuditor = api.get(gone.path(), AUDITOR_TOKEN);
         assertThat(asAuditor.text("displayName")).isEmpty();
         assertThat(asAuditor.json().path("birthDate").isMissingNode()).isTrue();

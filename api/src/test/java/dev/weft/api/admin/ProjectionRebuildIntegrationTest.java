@@ -3,6 +3,7 @@ package dev.weft.api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.support.WeftClient.Response;
+import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.WeftIntegrationTest;
 import dev.weft.application.accounts.AccountCommands;
 import dev.weft.application.accounts.NewAccount;
@@ -21,11 +22,9 @@ import dev.weft.application.sharing.SharingCommands;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.timelines.RemotePosts;
-import dev.weft.domain.deletion.DeletionOutcome;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.Destination;
-import dev.weft.domain.links.Platform;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,8 +120,10 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
     private void generateHistory(int n) {
         String accountId = accounts.register(new NewAccount("rb" + n + "_" + System.nanoTime() % 100000,
                 "Rebuild " + n, true, "US", java.time.LocalDate.parse("1985-03-0" + (1 + n % 9)))).id();
-        String linkId = links.link(accountId, new NewLink("mastodon", "user" + n, "https://masto" + n + ".example",
-                "token-" + n, n % 2 == 0));
+        String token = "rebuild-token-" + n + "-" + System.nanoTime();
+        PlatformFakes.MASTODON.seedAccount("user" + n, token);
+        String linkId = links.link(accountId, new NewLink("mastodon", null, PlatformFakes.MASTODON.baseUrl(), token,
+                null, null, n % 2 == 0, n % 2 == 0 ? "truncate" : null)).linkId();
         sharing.turnOn(accountId, "2026-11");
         List<String> actors = new ArrayList<>();
         for (int f = 0; f < 6; f++) {
@@ -176,17 +177,11 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         awaitDeletionOutcomes(postIds.get(3), linkId);
     }
 
-    /**
-     * Fediverse deletions get their outcomes from the delivery engine; no connector delivers
-     * to linked accounts yet, so their outcomes are recorded here as one would.
-     */
+    /** Every copy's deletion on the linked Mastodon account reaches an outcome before the history ends. */
     private void awaitDeletionOutcomes(String postId, String linkId) {
-        await("deletion of " + postId, () -> jdbc.queryForObject("SELECT count(*) FROM sharing_status.copy "
-                + "WHERE post_id = ? AND kind = 'LINKED_ACCOUNT' AND deletion_state IS NOT NULL", Long.class,
-                postId) > 0);
-        Destination linked = Destination.linkedAccount(linkId, Platform.MASTODON);
-        deletions.recordOutcome(postId, linked, DeletionOutcome.FAILED, "503");
-        deletions.recordOutcome(postId, linked, DeletionOutcome.DELIVERED, null);
+        await("deletion of " + postId + " on " + linkId, () -> jdbc.queryForObject("SELECT count(*) FROM "
+                + "sharing_status.copy WHERE post_id = ? AND destination = ? AND deletion_ended_at IS NOT NULL",
+                Long.class, postId, linkId) > 0);
     }
 
     private void generateSmallBurst(int n) {

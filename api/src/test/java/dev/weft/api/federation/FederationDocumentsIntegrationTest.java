@@ -6,6 +6,7 @@ import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.federation.FediverseReader.Reply;
+import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient;
@@ -178,22 +179,25 @@ class FederationDocumentsIntegrationTest extends WeftIntegrationTest {
     @Test
     void profilePageLinksEachLinkedAccountWithRelMe() {
         Registered alice = TestAccounts.registerSharing(api, "relme");
+        String username = "relme" + Math.abs(alice.id().hashCode());
+        PlatformFakes.MASTODON.seedAccount(username, "secret-" + alice.id());
         WeftClient.Response linked = api.post(alice.path() + "/links", alice.token(), body("platform", "mastodon",
-                "externalAccountId", "alice", "instanceUrl", "https://mastodon.example", "accessToken", "secret",
+                "instanceUrl", PlatformFakes.MASTODON.baseUrl(), "accessToken", "secret-" + alice.id(),
                 "crossPostByDefault", false));
         assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+        String profile = PlatformFakes.MASTODON.baseUrl() + "/@" + username;
 
         Reply page = fediverse.get("/@" + alice.handle(), "text/html");
         JsonNode person = fediverse.get("/users/" + alice.handle(), ACTIVITY).json();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("<a rel=\"me\" href=\"https://mastodon.example/@alice\">",
+        assertThat(page.body()).contains("<a rel=\"me\" href=\"" + profile + "\">",
                 "<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + BASE_URL + "/users/"
                         + alice.handle() + "\">", "Test relme");
         assertThat(person.at("/attachment/0/type").asString()).isEqualTo("PropertyValue");
         assertThat(person.at("/attachment/0/value").asString())
-                .contains("href=\"https://mastodon.example/@alice\" rel=\"me nofollow noopener\"");
+                .contains("href=\"" + profile + "\" rel=\"me nofollow noopener\"");
     }
 
     @Test

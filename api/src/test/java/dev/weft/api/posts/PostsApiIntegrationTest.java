@@ -3,6 +3,7 @@ package dev.weft.api.posts;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient.Response;
@@ -91,21 +92,27 @@ class PostsApiIntegrationTest extends WeftIntegrationTest {
     @Test
     void crossPostsToLinkedAccountsByDefaultAndNeverRevealsTheirTokens() {
         Registered alice = TestAccounts.register(api, "alice");
+        String userId = "1784" + Math.abs(alice.id().hashCode());
+        String token = "very-secret-token-" + alice.id();
+        PlatformFakes.THREADS.seedUser(userId, "alice" + userId, token);
         Response link = api.post(alice.path() + "/links", alice.token(), body("platform", "threads",
-                "externalAccountId", "alice.threads", "accessToken", "very-secret-token",
-                "crossPostByDefault", true));
+                "accessToken", token, "crossPostByDefault", true));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
-        assertThat(link.body()).doesNotContain("very-secret-token");
-        assertThat(api.get(alice.path() + "/links", alice.token()).body()).doesNotContain("very-secret-token");
+        assertThat(link.text("remoteAccountId")).isEqualTo(userId);
+        assertThat(link.body()).doesNotContain(token);
+        assertThat(api.get(alice.path() + "/links", alice.token()).body()).doesNotContain(token);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') "
-                + "LIKE '%very-secret-token%'", Long.class)).isZero();
+                + "LIKE ?", Long.class, "%" + token + "%")).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM vault.link_credential WHERE link_id = ?", Long.class,
                 link.text("id"))).isEqualTo(1);
 
         String postId = publish(alice, body("text", "everywhere"));
-        JsonNode status = awaitStatus(alice, postId, s -> s.path("crossPosts").size() == 1);
-        assertThat(status.path("crossPosts").get(0).path("platform").asString()).isEqualTo("threads");
-        assertThat(status.path("crossPosts").get(0).path("state").asString()).isEqualTo("pending");
+        JsonNode status = awaitStatus(alice, postId, s -> s.path("crossPosts").size() == 1
+                && s.path("crossPosts").get(0).path("state").asString().equals("published"));
+        JsonNode copy = status.path("crossPosts").get(0);
+        assertThat(copy.path("platform").asString()).isEqualTo("threads");
+        assertThat(PlatformFakes.THREADS.post(copy.path("remoteId").asString())).hasValueSatisfying(
+                post -> assertThat(post.text()).isEqualTo("everywhere"));
 
         String quiet = publish(alice, body("text", "only here", "crossPostTo", List.of()));
         awaitStatus(alice, quiet, s -> s.path("postId").asString().equals(quiet));

@@ -54,6 +54,21 @@ public abstract class WeftIntegrationTest {
         // The made-up servers of the tests (*.example) do not exist: nothing is sent there, so no
         // retries keep appending events while a test waits for the store to be still.
         registry.add("weft.federation.domain-blocks.suspend", () -> "example");
+        crossposting(registry);
+    }
+
+    /** Platforms are the local fakes; copies retry, wait and poll within a test's patience. */
+    private static void crossposting(DynamicPropertyRegistry registry) {
+        registry.add("weft.crossposting.threads-base-url", PlatformFakes.THREADS::baseUrl);
+        registry.add("weft.crossposting.facebook-base-url", PlatformFakes.FACEBOOK::baseUrl);
+        registry.add("weft.crossposting.bluesky-pds", PlatformFakes.BLUESKY::baseUrl);
+        registry.add("weft.crossposting.poll-interval", () -> "100ms");
+        registry.add("weft.crossposting.initial-backoff", () -> "200ms");
+        registry.add("weft.crossposting.wait-without-hint", () -> "500ms");
+        registry.add("weft.crossposting.container-poll-interval", () -> "50ms");
+        registry.add("weft.crossposting.container-inline-wait", () -> "300ms");
+        registry.add("weft.crossposting.container-recheck", () -> "300ms");
+        registry.add("weft.crossposting.credential-sweep-interval", () -> "300ms");
     }
 
     @BeforeEach

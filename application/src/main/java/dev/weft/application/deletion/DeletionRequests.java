@@ -5,11 +5,8 @@ import dev.weft.application.distribution.CopyView;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.NotFoundException;
-import dev.weft.domain.deletion.DeletionOutcome;
 import dev.weft.domain.deletion.DeletionReason;
-import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
 import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
-import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.Destination;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -41,10 +38,5 @@ public class DeletionRequests {
         targets.forEach(c -> commands.send(new RequestRemoteDeletionCommand(c.copyId(),
                 DeletionReason.REQUESTED_BY_USER, clock.now())));
         return targets;
-    }
-
-    public void recordOutcome(String postId, Destination destination, DeletionOutcome outcome, String reason) {
-        commands.send(new RecordRemoteDeletionOutcomeCommand(CopyIds.of(postId, destination), outcome, reason,
-                clock.now()));
     }
 }

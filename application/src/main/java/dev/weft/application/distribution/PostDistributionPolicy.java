@@ -6,7 +6,6 @@ import dev.weft.application.shared.PolicyCommands;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.ScheduleCopyCommand;
-import dev.weft.domain.posts.CrossPostTarget;
 import dev.weft.domain.posts.PostPublishedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,9 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides who gets a copy of a new post: each chosen linked account, and each server with
- * a follower when the post is shared. It sits in the followers group so the follower set
- * it reads is the one in force when the post was published.
+ * Decides which servers get a copy of a new post: each with a follower, when the post is
+ * shared. It sits in the followers group so the follower set it reads is the one in force
+ * when the post was published. Copies to linked accounts are the cross-post policy's.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.FOLLOWERS)
@@ -33,9 +32,6 @@ public class PostDistributionPolicy {
 
     @EventHandler
     void on(PostPublishedEvent event) {
-        for (CrossPostTarget target : event.crossPostTo()) {
-            schedule(event, Destination.linkedAccount(target.linkId(), target.platform()));
-        }
         if (event.sharedToFediverse()) {
             graph.followerServers(event.accountId()).forEach(host -> schedule(event, Destination.server(host)));
         }

@@ -1,9 +1,12 @@
 package dev.weft.application.links;
 
+import dev.weft.application.crossposting.platforms.LinkSecret;
+
 /**
- * Holds the access tokens of linked accounts, encrypted at rest, outside the event store:
- * events are forever, and a token must be erasable the moment its link goes.
+ * Holds the secrets of linked accounts, encrypted at rest, outside the event store:
+ * events are forever, and a secret must be erasable the moment its link goes.
  */
 public interface LinkCredentialVault {
-    void store(String linkId, String accountId, String accessToken);
+    /** Stores the link's secret, replacing the one it had (linking the same account again). */
+    void store(String linkId, String accountId, LinkSecret secret);
 }

@@ -1,15 +1,12 @@
 package dev.weft.application.posts;
 
+import dev.weft.application.crossposting.CrossPostView;
 import java.time.Instant;
 import java.util.List;
 
 /** Where one post went, and what came back. */
-public record PostStatusView(String postId, boolean deleted, List<CrossPost> crossPosts, Fediverse fediverse,
+public record PostStatusView(String postId, boolean deleted, List<CrossPostView> crossPosts, Fediverse fediverse,
                              Likes likes, Count replies, Count reposts) {
-
-    public record CrossPost(String linkId, String platform, String state, String remoteId, String remoteUrl,
-                            String error, Deletion deletion) {
-    }
 
     public record Fediverse(boolean shared, List<Server> servers) {
     }

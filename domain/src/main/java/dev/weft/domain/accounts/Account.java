@@ -10,6 +10,10 @@ import dev.weft.domain.graph.RemoteActorUnblockedEvent;
 import dev.weft.domain.graph.RemoteDomainBlockedEvent;
 import dev.weft.domain.graph.RemoteDomainUnblockedEvent;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
+import dev.weft.domain.links.ExternalAccountReauthorizedEvent;
+import dev.weft.domain.links.LinkNeedsReauthorizationEvent;
+import dev.weft.domain.links.LinkSettingsChangedEvent;
+import dev.weft.domain.links.OverflowRule;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.links.ExternalAccountValidation;
 import dev.weft.domain.links.LinkedAccount;
@@ -104,25 +108,56 @@ public class Account {
     }
 
     @CommandHandler
-    public String handle(LinkExternalAccountCommand command) {
+    public LinkResult handle(LinkExternalAccountCommand command) {
         requireActive();
         Platform platform = Platform.fromWireName(command.platform());
         String externalId = ExternalAccountValidation.externalAccountId(command.externalAccountId());
         String instanceUrl = ExternalAccountValidation.instanceUrl(platform, command.instanceUrl());
-        if (links.values().stream().anyMatch(l -> l.sameExternalAccountAs(platform, externalId, instanceUrl))) {
-            throw new ConflictException("externalAccountId", "this " + platform.wireName()
-                    + " account is linked already");
+        OverflowRule overflow = ExternalAccountValidation.overflow(platform, command.overflow());
+        LinkedAccount existing = links.values().stream()
+                .filter(l -> l.sameExternalAccountAs(platform, externalId, instanceUrl, command.remoteAccountId()))
+                .findFirst().orElse(null);
+        if (existing != null) {
+            apply(new ExternalAccountReauthorizedEvent(accountId, existing.linkId(), platform, command.at()));
+            return new LinkResult(existing.linkId(), true);
         }
         apply(new ExternalAccountLinkedEvent(accountId, command.linkId(), platform, command.crossPostByDefault(),
-                command.at(), new LinkedAccountData(externalId, instanceUrl)));
-        return command.linkId();
+                command.at(), new LinkedAccountData(externalId, instanceUrl, command.remoteAccountId(),
+                command.remoteName()), overflow));
+        return new LinkResult(command.linkId(), false);
     }
 
     @CommandHandler
     public void handle(UnlinkExternalAccountCommand command) {
         requireActive();
         LinkedAccount link = requireLink(command.linkId(), "linkId");
-        apply(new ExternalAccountUnlinkedEvent(accountId, link.linkId(), link.platform(), command.at()));
+        apply(new ExternalAccountUnlinkedEvent(accountId, link.linkId(), link.platform(), command.at(),
+                command.deleteCopies()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeLinkSettingsCommand command) {
+        requireActive();
+        LinkedAccount link = requireLink(command.linkId(), "linkId");
+        boolean byDefault = command.crossPostByDefault() == null
+                ? link.crossPostByDefault() : command.crossPostByDefault();
+        OverflowRule overflow = command.overflow() == null
+                ? link.overflow() : ExternalAccountValidation.overflow(link.platform(), command.overflow());
+        if (byDefault != link.crossPostByDefault() || overflow != link.overflow()) {
+            apply(new LinkSettingsChangedEvent(accountId, link.linkId(), link.platform(), byDefault, overflow,
+                    command.at()));
+        }
+    }
+
+    /** A link already waiting for the person needs no second notice. */
+    @CommandHandler
+    public void handle(MarkLinkNeedsReauthorizationCommand command) {
+        requireActive();
+        LinkedAccount link = requireLink(command.linkId(), "linkId");
+        if (!link.needsReauthorization()) {
+            apply(new LinkNeedsReauthorizationEvent(accountId, link.linkId(), link.platform(), command.reason(),
+                    command.at()));
+        }
     }
 
     @CommandHandler
@@ -289,12 +324,28 @@ public class Account {
     void on(ExternalAccountLinkedEvent event) {
         LinkedAccountData data = event.personal();
         links.put(event.linkId(), new LinkedAccount(event.linkId(), event.platform(), data.externalAccountId(),
-                data.instanceUrl(), event.crossPostByDefault()));
+                data.instanceUrl(), data.remoteAccountId(), event.crossPostByDefault(), event.overflowRule(), false));
     }
 
     @EventSourcingHandler
     void on(ExternalAccountUnlinkedEvent event) {
         links.remove(event.linkId());
+    }
+
+    @EventSourcingHandler
+    void on(ExternalAccountReauthorizedEvent event) {
+        links.computeIfPresent(event.linkId(), (id, link) -> link.withReauthorizationNeeded(false));
+    }
+
+    @EventSourcingHandler
+    void on(LinkNeedsReauthorizationEvent event) {
+        links.computeIfPresent(event.linkId(), (id, link) -> link.withReauthorizationNeeded(true));
+    }
+
+    @EventSourcingHandler
+    void on(LinkSettingsChangedEvent event) {
+        links.computeIfPresent(event.linkId(),
+                (id, link) -> link.withSettings(event.crossPostByDefault(), event.overflow()));
     }
 
     @EventSourcingHandler

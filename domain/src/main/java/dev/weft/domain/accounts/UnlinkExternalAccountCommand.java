@@ -3,5 +3,6 @@ package dev.weft.domain.accounts;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record UnlinkExternalAccountCommand(@TargetAggregateIdentifier String accountId, String linkId, Instant at) {
+public record UnlinkExternalAccountCommand(@TargetAggregateIdentifier String accountId, String linkId,
+                                           boolean deleteCopies, Instant at) {
 }

@@ -4,11 +4,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.weft.domain.deletion.DeletionOutcome;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
 import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.shared.ConflictException;
+import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;
+import dev.weft.domain.shared.NotPermittedException;
+import java.util.Locale;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -18,6 +22,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 /**
  * The copy of one post at one destination, from scheduling through delivery attempts to
  * the request to delete it there. Weft cannot force a deletion; it records what it asked.
+ * A copy to a linked account also goes through publishing in parts (a thread), waiting for
+ * fresh credentials, failing, and being retried at the person's request.
  */
 public class PostCopy {
     @AggregateIdentifier
@@ -28,6 +34,7 @@ public class PostCopy {
     private int attempts;
     private boolean deletionRequested;
     private DeletionOutcome deletionOutcome;
+    private final CrossPostProgress crossPost = new CrossPostProgress();
 
     protected PostCopy() {
     }
@@ -49,6 +56,91 @@ public class PostCopy {
         apply(new CopyDeliveryAttemptedEvent(copyId, postId, accountId, destination, attempts + 1, command.outcome(),
                 command.httpStatus(), command.error(), command.remoteId(), command.remoteUrl(),
                 command.nextAttemptAt(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(RecordCrossPostPartPublishedCommand command) {
+        requireLinkedAccount();
+        if (command.part() < 1 || command.part() > command.parts()) {
+            throw new InvalidValueException("part", "part " + command.part() + " of " + command.parts()
+                    + " does not exist");
+        }
+        if (!crossPost.hasPart(command.part())) {
+            apply(new CrossPostPartPublishedEvent(copyId, postId, accountId, destination, command.part(),
+                    command.parts(), command.remoteId(), command.remoteUrl(), crossPost.attemptsAfter(true),
+                    command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ScheduleCrossPostRetryCommand command) {
+        requireSending();
+        apply(new CrossPostRetryScheduledEvent(copyId, postId, accountId, destination,
+                crossPost.attemptsAfter(command.attempted()), command.httpStatus(), command.error(),
+                command.nextAttemptAt(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(FailCrossPostCommand command) {
+        requireSending();
+        apply(new CrossPostFailedEvent(copyId, postId, accountId, destination,
+                crossPost.attemptsAfter(command.attempted()), command.httpStatus(), command.error(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(HoldCrossPostCommand command) {
+        requireSending();
+        apply(new CrossPostHeldForReauthorizationEvent(copyId, postId, accountId, destination,
+                crossPost.attemptsAfter(command.attempted()), command.httpStatus(), command.error(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeCrossPostCommand command) {
+        requireLinkedAccount();
+        if (crossPost.stage() == CrossPostProgress.Stage.HELD) {
+            apply(new CrossPostResumedEvent(copyId, postId, accountId, destination, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RetryCrossPostCommand command) {
+        requireLinkedAccount();
+        if (!accountId.equals(command.accountId())) {
+            throw new NotPermittedException("postId", "post " + postId + " belongs to another account");
+        }
+        if (deletionRequested) {
+            throw new GoneException("postId", "the copy's deletion was requested: it is not sent again");
+        }
+        if (crossPost.stage() != CrossPostProgress.Stage.FAILED) {
+            throw new ConflictException("state", "only a failed copy can be retried; this one is "
+                    + crossPost.stage().name().toLowerCase(Locale.ROOT));
+        }
+        apply(new CrossPostRetryRequestedEvent(copyId, postId, accountId, destination, command.at()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawCrossPostCommand command) {
+        requireLinkedAccount();
+        if (!crossPost.ended()) {
+            apply(new CrossPostWithdrawnEvent(copyId, postId, accountId, destination, command.reason(),
+                    command.at()));
+        }
+    }
+
+    private void requireLinkedAccount() {
+        if (destination.kind() != Destination.Kind.LINKED_ACCOUNT) {
+            throw new InvalidValueException("copyId", "copy " + copyId + " goes to a fediverse server, "
+                    + "not to a linked account");
+        }
+    }
+
+    /** An outcome for a copy that has already ended is a stale report, and must not reopen it. */
+    private void requireSending() {
+        requireLinkedAccount();
+        if (crossPost.ended()) {
+            throw new ConflictException("copyId", "copy " + copyId + " has already ended "
+                    + crossPost.stage().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     @CommandHandler
@@ -80,6 +172,8 @@ public class PostCopy {
                     command.at());
             case ABANDONED -> new RemoteDeletionAbandonedEvent(copyId, postId, accountId, destination,
                     command.reason(), command.at());
+            case ALREADY_GONE -> new RemoteDeletionAlreadyGoneEvent(copyId, postId, accountId, destination,
+                    command.reason(), command.at());
         };
     }
 
@@ -94,6 +188,41 @@ public class PostCopy {
     @EventSourcingHandler
     void on(CopyDeliveryAttemptedEvent event) {
         attempts = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostPartPublishedEvent event) {
+        crossPost.partPublished(event.part(), event.parts(), event.attempt());
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostRetryScheduledEvent event) {
+        crossPost.attempted(event.attempt(), CrossPostProgress.Stage.SENDING);
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostFailedEvent event) {
+        crossPost.attempted(event.attempt(), CrossPostProgress.Stage.FAILED);
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostHeldForReauthorizationEvent event) {
+        crossPost.attempted(event.attempt(), CrossPostProgress.Stage.HELD);
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostResumedEvent event) {
+        crossPost.moveTo(CrossPostProgress.Stage.SENDING);
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostRetryRequestedEvent event) {
+        crossPost.moveTo(CrossPostProgress.Stage.SENDING);
+    }
+
+    @EventSourcingHandler
+    void on(CrossPostWithdrawnEvent event) {
+        crossPost.moveTo(CrossPostProgress.Stage.WITHDRAWN);
     }
 
     @EventSourcingHandler
@@ -114,5 +243,10 @@ public class PostCopy {
     @EventSourcingHandler
     void on(RemoteDeletionAbandonedEvent event) {
         deletionOutcome = DeletionOutcome.ABANDONED;
+    }
+
+    @EventSourcingHandler
+    void on(RemoteDeletionAlreadyGoneEvent event) {
+        deletionOutcome = DeletionOutcome.ALREADY_GONE;
     }
 }

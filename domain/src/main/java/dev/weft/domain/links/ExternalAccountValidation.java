@@ -22,18 +22,25 @@ public final class ExternalAccountValidation {
         return externalAccountId.strip();
     }
 
-    /** @return the normalised instance URL, or null for platforms that have a single instance */
+    /** @return the normalised instance URL, or null for the platform's own single instance */
     public static String instanceUrl(Platform platform, String instanceUrl) {
-        if (!platform.needsInstanceUrl()) {
-            if (instanceUrl != null && !instanceUrl.isBlank()) {
-                throw new InvalidValueException("instanceUrl", "instanceUrl applies only to mastodon links");
-            }
-            return null;
+        boolean given = instanceUrl != null && !instanceUrl.isBlank();
+        if (!platform.acceptsInstanceUrl() && given) {
+            throw new InvalidValueException("instanceUrl", "instanceUrl applies only to mastodon and bluesky links");
         }
-        if (instanceUrl == null || instanceUrl.isBlank()) {
+        if (platform.needsInstanceUrl() && !given) {
             throw new InvalidValueException("instanceUrl", "instanceUrl is required for " + platform.wireName());
         }
-        return checkedHttpUrl(instanceUrl.strip());
+        return given ? checkedHttpUrl(instanceUrl.strip()) : null;
+    }
+
+    /** A Facebook page has no threads of replies to itself, so it cannot split a long post into one. */
+    public static OverflowRule overflow(Platform platform, String overflow) {
+        OverflowRule rule = OverflowRule.fromWireName(overflow);
+        if (rule == OverflowRule.THREAD && platform == Platform.FACEBOOK) {
+            throw new InvalidValueException("overflow", "facebook pages have no threads: choose refuse or truncate");
+        }
+        return rule;
     }
 
     private static String checkedHttpUrl(String url) {

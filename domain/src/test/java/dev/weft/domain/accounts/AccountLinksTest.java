@@ -11,10 +11,13 @@ import static dev.weft.domain.shared.DomainRuleMatchers.onField;
 import static org.hamcrest.CoreMatchers.containsString;
 
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
+import dev.weft.domain.links.ExternalAccountReauthorizedEvent;
+import dev.weft.domain.links.LinkNeedsReauthorizationEvent;
+import dev.weft.domain.links.LinkSettingsChangedEvent;
+import dev.weft.domain.links.OverflowRule;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.links.LinkedAccountData;
 import dev.weft.domain.links.Platform;
-import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.UnknownEntityException;
@@ -25,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Linking and unlinking Threads, Facebook and Mastodon accounts. */
+/** Linking, re-linking, configuring and unlinking Threads, Facebook, Mastodon and Bluesky accounts. */
 class AccountLinksTest {
     private static final String LINK_ID = "link-1";
     private static final String MASTODON = "https://mastodon.social";
@@ -39,7 +42,8 @@ class AccountLinksTest {
 
     private static LinkExternalAccountCommand link(String linkId, String platform, String externalId,
                                                    String instanceUrl) {
-        return new LinkExternalAccountCommand(ACCOUNT_ID, linkId, platform, externalId, instanceUrl, true, AT);
+        return new LinkExternalAccountCommand(ACCOUNT_ID, linkId, platform, externalId, instanceUrl, null, null, true,
+                null, AT);
     }
 
     private static ExternalAccountLinkedEvent mastodonLinked() {
@@ -52,10 +56,11 @@ class AccountLinksTest {
     @Test
     void linkingAThreadsAccountEmitsLinkedAndAnswersTheLinkId() {
         fixture.given(registered())
-                .when(new LinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, "threads", " 1784 ", null, false, AT))
+                .when(new LinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, "threads", " 1784 ", null, "1784",
+                        "Alice", false, null, AT))
                 .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.THREADS, false, AT,
-                        new LinkedAccountData("1784", null)))
-                .expectResultMessagePayload(LINK_ID);
+                        new LinkedAccountData("1784", null, "1784", "Alice")))
+                .expectResultMessagePayload(new LinkResult(LINK_ID, false));
     }
 
     @Test
@@ -64,7 +69,7 @@ class AccountLinksTest {
                 .when(link(LINK_ID, "facebook", "100042", " "))
                 .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.FACEBOOK, true, AT,
                         new LinkedAccountData("100042", null)))
-                .expectResultMessagePayload(LINK_ID);
+                .expectResultMessagePayload(new LinkResult(LINK_ID, false));
     }
 
     @Test
@@ -73,7 +78,7 @@ class AccountLinksTest {
                 .when(link(LINK_ID, "mastodon", "alice", " https://mastodon.social/@alice "))
                 .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, true, AT,
                         new LinkedAccountData("alice", MASTODON)))
-                .expectResultMessagePayload(LINK_ID);
+                .expectResultMessagePayload(new LinkResult(LINK_ID, false));
     }
 
     @Test
@@ -95,36 +100,90 @@ class AccountLinksTest {
     @Test
     void anAccountCanBeLinkedAgainAfterItWasUnlinked() {
         fixture.given(registered(), mastodonLinked(),
-                        new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, REGISTERED_AT))
+                        new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, REGISTERED_AT, false))
                 .when(link("link-2", "mastodon", "alice", MASTODON))
                 .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, "link-2", Platform.MASTODON, true, AT,
                         new LinkedAccountData("alice", MASTODON)));
     }
 
     @Test
-    void linkingTheSameExternalAccountTwiceIsAConflict() {
+    void linkingTheSameExternalAccountAgainReauthorizesTheExistingLink() {
         fixture.given(registered(), mastodonLinked())
                 .when(link("link-2", "mastodon", "alice", MASTODON))
-                .expectNoEvents()
-                .expectException(ConflictException.class)
-                .expectException(onField("externalAccountId"))
-                .expectExceptionMessage(containsString("this mastodon account is linked already"));
+                .expectEvents(new ExternalAccountReauthorizedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, AT))
+                .expectResultMessagePayload(new LinkResult(LINK_ID, true));
     }
 
     @Test
-    void theDuplicateCheckComparesNormalizedInstanceUrls() {
+    void theSameAccountIsFoundByNormalizedInstanceUrls() {
         fixture.given(registered(), mastodonLinked())
                 .when(link("link-2", "mastodon", " alice ", "https://mastodon.social/"))
-                .expectNoEvents()
-                .expectException(ConflictException.class);
+                .expectEvents(new ExternalAccountReauthorizedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, AT));
     }
 
     @Test
-    void theDuplicateCheckIgnoresTheCaseOfTheInstanceHost() {
+    void theSameAccountIsFoundWhateverTheCaseOfTheInstanceHost() {
         fixture.given(registered(), mastodonLinked())
                 .when(link("link-2", "mastodon", "alice", "https://Mastodon.Social"))
+                .expectEvents(new ExternalAccountReauthorizedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, AT));
+    }
+
+    @Test
+    void aRenamedAccountIsStillTheSameAccountByThePlatformsId() {
+        fixture.given(registered(), new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.BLUESKY, true,
+                        REGISTERED_AT, new LinkedAccountData("alice.bsky.social", null, "did:plc:alice", "alice")))
+                .when(new LinkExternalAccountCommand(ACCOUNT_ID, "link-2", "bluesky", "alice.example", null,
+                        "did:plc:alice", "alice", true, null, AT))
+                .expectEvents(new ExternalAccountReauthorizedEvent(ACCOUNT_ID, LINK_ID, Platform.BLUESKY, AT));
+    }
+
+    @Test
+    void anotherAccountUnderAReusedNameIsANewLink() {
+        fixture.given(registered(), new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.BLUESKY, true,
+                        REGISTERED_AT, new LinkedAccountData("alice.bsky.social", null, "did:plc:alice", "alice")))
+                .when(new LinkExternalAccountCommand(ACCOUNT_ID, "link-2", "bluesky", "alice.bsky.social", null,
+                        "did:plc:other", "alice", true, null, AT))
+                .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, "link-2", Platform.BLUESKY, true, AT,
+                        new LinkedAccountData("alice.bsky.social", null, "did:plc:other", "alice")));
+    }
+
+    @Test
+    void aBlueskyLinkMayNameItsOwnPds() {
+        fixture.given(registered())
+                .when(link(LINK_ID, "bluesky", "alice.example", "https://PDS.Example/"))
+                .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.BLUESKY, true, AT,
+                        new LinkedAccountData("alice.example", "https://pds.example")));
+    }
+
+    @Test
+    void theOverflowRuleChosenIsRecorded() {
+        fixture.given(registered())
+                .when(new LinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, "threads", "alice", null, "1784", "Alice",
+                        true, "thread", AT))
+                .expectEvents(new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.THREADS, true, AT,
+                        new LinkedAccountData("alice", null, "1784", "Alice"), OverflowRule.THREAD));
+    }
+
+    @Test
+    void aFacebookPageCannotSplitPostsIntoThreads() {
+        fixture.given(registered())
+                .when(new LinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, "facebook", "100042", null, "100042",
+                        "Page", true, "thread", AT))
                 .expectNoEvents()
-                .expectException(ConflictException.class);
+                .expectException(InvalidValueException.class)
+                .expectException(onField("overflow"))
+                .expectExceptionMessage(containsString("facebook pages have no threads"));
+    }
+
+    @Test
+    void anUnknownOverflowRuleIsRefused() {
+        fixture.given(registered())
+                .when(new LinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, "threads", "alice", null, "1784", "Alice",
+                        true, "squeeze", AT))
+                .expectNoEvents()
+                .expectException(InvalidValueException.class)
+                .expectException(onField("overflow"))
+                .expectExceptionMessage(containsString("overflow must be one of refuse, truncate, thread"));
     }
 
     @ParameterizedTest
@@ -136,7 +195,7 @@ class AccountLinksTest {
                 .expectNoEvents()
                 .expectException(InvalidValueException.class)
                 .expectException(onField("platform"))
-                .expectExceptionMessage(containsString("platform must be one of threads, facebook, mastodon"));
+                .expectExceptionMessage(containsString("platform must be one of threads, facebook, mastodon, bluesky"));
     }
 
     @ParameterizedTest
@@ -165,7 +224,7 @@ class AccountLinksTest {
                 .when(link(LINK_ID, "threads", "1784", "https://threads.net"))
                 .expectException(InvalidValueException.class)
                 .expectException(onField("instanceUrl"))
-                .expectExceptionMessage(containsString("instanceUrl applies only to mastodon links"));
+                .expectExceptionMessage(containsString("instanceUrl applies only to mastodon and bluesky links"));
     }
 
     @ParameterizedTest
@@ -214,15 +273,15 @@ class AccountLinksTest {
     @Test
     void unlinkingEmitsUnlinkedWithThePlatform() {
         fixture.given(registered(), mastodonLinked())
-                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, AT))
+                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, false, AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, AT));
+                .expectEvents(new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, AT, false));
     }
 
     @Test
     void unlinkingAnUnknownLinkIsRefused() {
         fixture.given(registered())
-                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, "link-9", AT))
+                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, "link-9", false, AT))
                 .expectNoEvents()
                 .expectException(UnknownEntityException.class)
                 .expectException(onField("linkId"))
@@ -232,15 +291,111 @@ class AccountLinksTest {
     @Test
     void unlinkingTwiceIsRefusedTheSecondTime() {
         fixture.given(registered(), mastodonLinked(),
-                        new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, REGISTERED_AT))
-                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, AT))
+                        new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, REGISTERED_AT, false))
+                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, false, AT))
                 .expectException(UnknownEntityException.class);
     }
 
     @Test
     void aDeletedAccountCannotUnlink() {
         fixture.given(registered(), mastodonLinked(), deleted())
-                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, AT))
+                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, false, AT))
+                .expectNoEvents()
+                .expectException(GoneException.class);
+    }
+
+    @Test
+    void unlinkingRecordsWhetherTheCopiesThereAreToBeDeleted() {
+        fixture.given(registered(), mastodonLinked())
+                .when(new UnlinkExternalAccountCommand(ACCOUNT_ID, LINK_ID, true, AT))
+                .expectEvents(new ExternalAccountUnlinkedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, AT, true));
+    }
+
+    // --- ChangeLinkSettingsCommand ---
+
+    @Test
+    void changingALinksSettingsRecordsThemAsTheyNowAre() {
+        fixture.given(registered(), mastodonLinked())
+                .when(new ChangeLinkSettingsCommand(ACCOUNT_ID, LINK_ID, null, "truncate", AT))
+                .expectEvents(new LinkSettingsChangedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, true,
+                        OverflowRule.TRUNCATE, AT));
+    }
+
+    @Test
+    void settingsThatChangeNothingRecordNothing() {
+        fixture.given(registered(), mastodonLinked())
+                .when(new ChangeLinkSettingsCommand(ACCOUNT_ID, LINK_ID, true, "refuse", AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFacebookLinkCannotBeSetToThread() {
+        fixture.given(registered(), new ExternalAccountLinkedEvent(ACCOUNT_ID, LINK_ID, Platform.FACEBOOK, true,
+                        REGISTERED_AT, new LinkedAccountData("100042", null)))
+                .when(new ChangeLinkSettingsCommand(ACCOUNT_ID, LINK_ID, null, "thread", AT))
+                .expectNoEvents()
+                .expectException(onField("overflow"));
+    }
+
+    @Test
+    void changingTheSettingsOfAnUnknownLinkIsRefused() {
+        fixture.given(registered())
+                .when(new ChangeLinkSettingsCommand(ACCOUNT_ID, "link-9", false, null, AT))
+                .expectNoEvents()
+                .expectException(UnknownEntityException.class);
+    }
+
+    @Test
+    void aDeletedAccountCannotChangeLinkSettings() {
+        fixture.given(registered(), mastodonLinked(), deleted())
+                .when(new ChangeLinkSettingsCommand(ACCOUNT_ID, LINK_ID, false, null, AT))
+                .expectException(GoneException.class);
+    }
+
+    // --- MarkLinkNeedsReauthorizationCommand ---
+
+    @Test
+    void aRefusedTokenMarksTheLinkAsNeedingReauthorization() {
+        fixture.given(registered(), mastodonLinked())
+                .when(new MarkLinkNeedsReauthorizationCommand(ACCOUNT_ID, LINK_ID, "401 The access token was revoked",
+                        AT))
+                .expectEvents(new LinkNeedsReauthorizationEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON,
+                        "401 The access token was revoked", AT));
+    }
+
+    @Test
+    void aLinkAlreadyMarkedIsNotMarkedAgain() {
+        fixture.given(registered(), mastodonLinked(), new LinkNeedsReauthorizationEvent(ACCOUNT_ID, LINK_ID,
+                        Platform.MASTODON, "401", REGISTERED_AT))
+                .when(new MarkLinkNeedsReauthorizationCommand(ACCOUNT_ID, LINK_ID, "401 again", AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReauthorizedLinkCanBeMarkedAgainLater() {
+        fixture.given(registered(), mastodonLinked(),
+                        new LinkNeedsReauthorizationEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, "401", REGISTERED_AT),
+                        new ExternalAccountReauthorizedEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON, REGISTERED_AT))
+                .when(new MarkLinkNeedsReauthorizationCommand(ACCOUNT_ID, LINK_ID, "401 expired", AT))
+                .expectEvents(new LinkNeedsReauthorizationEvent(ACCOUNT_ID, LINK_ID, Platform.MASTODON,
+                        "401 expired", AT));
+    }
+
+    @Test
+    void markingAnUnknownLinkIsRefused() {
+        fixture.given(registered())
+                .when(new MarkLinkNeedsReauthorizationCommand(ACCOUNT_ID, "link-9", "401", AT))
+                .expectNoEvents()
+                .expectException(UnknownEntityException.class)
+                .expectException(onField("linkId"));
+    }
+
+    @Test
+    void aDeletedAccountsLinksAreNotMarked() {
+        fixture.given(registered(), mastodonLinked(), deleted())
+                .when(new MarkLinkNeedsReauthorizationCommand(ACCOUNT_ID, LINK_ID, "401", AT))
                 .expectNoEvents()
                 .expectException(GoneException.class);
     }

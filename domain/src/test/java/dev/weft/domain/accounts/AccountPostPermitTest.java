@@ -84,7 +84,7 @@ class AccountPostPermitTest {
     void anUnlinkedAccountIsNoLongerADefaultTarget() {
         fixture.given(registeredWithTwoLinks())
                 .andGiven(new ExternalAccountUnlinkedEvent(ACCOUNT_ID, "link-threads", Platform.THREADS,
-                        REGISTERED_AT))
+                        REGISTERED_AT, false))
                 .when(new AuthorizePostCommand(ACCOUNT_ID, null, null))
                 .expectResultMessagePayload(new PostPermit(ACCOUNT_ID, List.of(), false, null));
     }

@@ -12,6 +12,9 @@ import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.accounts.AccountProfileUpdatedEvent;
 import dev.weft.domain.accounts.AccountRegisteredEvent;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
+import dev.weft.domain.links.ExternalAccountReauthorizedEvent;
+import dev.weft.domain.links.LinkNeedsReauthorizationEvent;
+import dev.weft.domain.links.LinkSettingsChangedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
@@ -91,14 +94,34 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     @EventHandler
     void on(ExternalAccountLinkedEvent event) {
         jdbc.update("INSERT INTO directory.link (link_id, account_id, platform, external_account_id, instance_url, "
-                        + "cross_post_by_default, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + "remote_account_id, remote_name, cross_post_by_default, overflow, linked_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.linkId(), event.accountId(), event.platform().wireName(), event.personal().externalAccountId(),
-                event.personal().instanceUrl(), event.crossPostByDefault(), ts(event.linkedAt()));
+                event.personal().instanceUrl(), event.personal().remoteAccountId(), event.personal().remoteName(),
+                event.crossPostByDefault(), event.overflowRule().wireName(), ts(event.linkedAt()));
     }
 
     @EventHandler
     void on(ExternalAccountUnlinkedEvent event) {
         jdbc.update("DELETE FROM directory.link WHERE link_id = ?", event.linkId());
+    }
+
+    @EventHandler
+    void on(ExternalAccountReauthorizedEvent event) {
+        jdbc.update("UPDATE directory.link SET needs_reauthorization_at = NULL, reauthorization_reason = NULL "
+                + "WHERE link_id = ?", event.linkId());
+    }
+
+    @EventHandler
+    void on(LinkNeedsReauthorizationEvent event) {
+        jdbc.update("UPDATE directory.link SET needs_reauthorization_at = ?, reauthorization_reason = ? "
+                + "WHERE link_id = ?", ts(event.detectedAt()), event.reason(), event.linkId());
+    }
+
+    @EventHandler
+    void on(LinkSettingsChangedEvent event) {
+        jdbc.update("UPDATE directory.link SET cross_post_by_default = ?, overflow = ? WHERE link_id = ?",
+                event.crossPostByDefault(), event.overflow().wireName(), event.linkId());
     }
 
     @Override
@@ -132,6 +155,11 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     }
 
     @Override
+    public Optional<LinkView> findLink(String linkId) {
+        return jdbc.query("SELECT * FROM directory.link WHERE link_id = ?", this::link, linkId).stream().findFirst();
+    }
+
+    @Override
     public List<LinkView> linksOf(String accountId) {
         return jdbc.query("SELECT * FROM directory.link WHERE account_id = ? ORDER BY linked_at, link_id",
                 this::link, accountId);
@@ -150,7 +178,12 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     }
 
     private LinkView link(ResultSet rs, int row) throws SQLException {
+        boolean needsReauthorization = rs.getTimestamp("needs_reauthorization_at") != null;
         return new LinkView(rs.getString("link_id"), rs.getString("platform"), rs.getString("external_account_id"),
-                rs.getString("instance_url"), rs.getBoolean("cross_post_by_default"), instant(rs, "linked_at"));
+                rs.getString("instance_url"), rs.getString("remote_account_id"), rs.getString("remote_name"),
+                rs.getBoolean("cross_post_by_default"), rs.getString("overflow"),
+                needsReauthorization ? LinkView.NEEDS_REAUTHORIZATION : LinkView.ACTIVE,
+                rs.getString("reauthorization_reason"), instant(rs, "needs_reauthorization_at"),
+                instant(rs, "linked_at"));
     }
 }

@@ -4,14 +4,21 @@ import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
 import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CrossPostFailedEvent;
+import dev.weft.domain.distribution.CrossPostHeldForReauthorizationEvent;
+import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
+import dev.weft.domain.distribution.CrossPostRetryScheduledEvent;
+import dev.weft.domain.distribution.CrossPostWithdrawnEvent;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.graph.RemoteFollowAcceptedEvent;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
+import dev.weft.domain.links.ExternalAccountReauthorizedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
@@ -27,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The data-sharing trail: consents given and withdrawn, every copy queued, sent or failed,
+ * The data-sharing trail: consents given and withdrawn, every copy queued for a server,
+ * every copy a platform confirmed (with the id it gave), every attempt sent or failed,
  * every profile disclosed to a follower's server, every deletion asked and its outcome.
  * Append-only; each row names the event position it came from.
  */
@@ -46,8 +54,6 @@ public class AuditTrailProjection extends JdbcProjection {
     private AuditTrailProjection(JdbcTemplate jdbc, String schema) {
         super(jdbc, NAME, SCHEMA, schema);
     }
-
-
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {
@@ -76,7 +82,15 @@ public class AuditTrailProjection extends JdbcProjection {
     @EventHandler
     void on(ExternalAccountUnlinkedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         entry(at, eventId, event.accountId(), event.unlinkedAt(), "platform_unlinked", "link " + event.linkId(),
-                event.platform().wireName(), "link:" + event.linkId(), "access token erased");
+                event.platform().wireName(), "link:" + event.linkId(), event.copiesToDelete()
+                        ? "copies there to be deleted; credentials kept only until then" : "credentials erased");
+    }
+
+    @EventHandler
+    void on(ExternalAccountReauthorizedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.reauthorizedAt(), "platform_reauthorized",
+                "link " + event.linkId(), event.platform().wireName(), "link:" + event.linkId(),
+                "fresh credentials given");
     }
 
     @EventHandler
@@ -85,10 +99,53 @@ public class AuditTrailProjection extends JdbcProjection {
                 event.actor().host(), null, "follower " + event.actor().actorId());
     }
 
+    /** A copy to a linked account is disclosed only when the platform confirms it, below. */
     @EventHandler
     void on(PostCopyScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        entry(at, eventId, event.accountId(), event.scheduledAt(), "post_copy_queued", "post " + event.postId(),
-                event.destination().label(), consentFor(event.destination(), event.consentVersion()), null);
+        if (event.destination().kind() == Destination.Kind.FEDIVERSE_SERVER) {
+            entry(at, eventId, event.accountId(), event.scheduledAt(), "post_copy_queued", "post " + event.postId(),
+                    event.destination().label(), event.consentVersion(), null);
+        }
+    }
+
+    @EventHandler
+    void on(CrossPostPartPublishedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.publishedAt(), "cross_post_published", "post " + event.postId(),
+                event.destination().label(), consentFor(event.destination(), null), "remote id " + event.remoteId()
+                        + (event.parts() > 1 ? ", part " + event.part() + " of " + event.parts() : "")
+                        + (event.remoteUrl() == null ? "" : ", " + event.remoteUrl()));
+    }
+
+    @EventHandler
+    void on(CrossPostRetryScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.attemptedAt(), "cross_post_attempt_failed",
+                "post " + event.postId(), event.destination().label(), null, crossPostDetail(event.attempt(),
+                        event.httpStatus(), event.error()) + ", next attempt " + event.nextAttemptAt());
+    }
+
+    @EventHandler
+    void on(CrossPostFailedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.failedAt(), "cross_post_failed", "post " + event.postId(),
+                event.destination().label(), null, crossPostDetail(event.attempt(), event.httpStatus(),
+                        event.error()));
+    }
+
+    @EventHandler
+    void on(CrossPostHeldForReauthorizationEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.heldAt(), "cross_post_held", "post " + event.postId(),
+                event.destination().label(), null, crossPostDetail(event.attempt(), event.httpStatus(),
+                        event.error()));
+    }
+
+    @EventHandler
+    void on(CrossPostWithdrawnEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.withdrawnAt(), "cross_post_withdrawn", "post " + event.postId(),
+                event.destination().label(), null, event.reason());
+    }
+
+    private static String crossPostDetail(int attempt, Integer httpStatus, String error) {
+        return "attempt " + attempt + (httpStatus == null ? "" : ", http status " + httpStatus)
+                + (error == null ? "" : ", " + error);
     }
 
     @EventHandler
@@ -134,6 +191,12 @@ public class AuditTrailProjection extends JdbcProjection {
     void on(RemoteDeletionFailedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         entry(at, eventId, event.accountId(), event.failedAt(), "deletion_failed", "post " + event.postId(),
                 event.destination().label(), null, event.reason());
+    }
+
+    @EventHandler
+    void on(RemoteDeletionAlreadyGoneEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        entry(at, eventId, event.accountId(), event.confirmedAt(), "deletion_found_already_gone",
+                "post " + event.postId(), event.destination().label(), null, event.reason());
     }
 
     @EventHandler

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("weft")
 public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fediverse, Security security,
-                             Federation federation) {
+                             Federation federation, Crossposting crossposting) {
 
     public WeftProperties {
         dataDir = dataDir == null ? Path.of("var") : dataDir;
@@ -20,6 +20,8 @@ public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fedi
         fediverse = fediverse == null ? new Fediverse(null, null) : fediverse;
         security = security == null ? new Security(null, null, null) : security;
         federation = federation == null ? new Federation(null, null, null, null, null) : federation;
+        crossposting = crossposting == null ? new Crossposting(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null) : crossposting;
     }
 
     private static String stripTrailingSlash(String url) {
@@ -79,6 +81,49 @@ public record WeftProperties(Path dataDir, String baseUrl, Db db, Fediverse fedi
             perHostConcurrency = perHostConcurrency == null ? 4 : perHostConcurrency;
             workers = workers == null ? 16 : workers;
             unavailableAfterDays = unavailableAfterDays == null ? 7 : unavailableAfterDays;
+        }
+    }
+
+    /**
+     * Copies to linked accounts. Failures back off from initialBackoff for at most
+     * maxRetryDuration; waits a platform asks for without saying how long last
+     * waitWithoutHint. The base URLs point at each platform's API (tests point them at local
+     * servers). A removed link's secret is kept at most credentialRetention for deleting
+     * its copies (looked at every credentialSweepInterval); Threads tokens are renewed
+     * threadsRefreshBefore their expiry, looked for every refreshInterval.
+     */
+    public record Crossposting(Integer workers, Duration pollInterval, Duration lease, Duration initialBackoff,
+                               Duration maxRetryDuration, Duration waitWithoutHint, String threadsBaseUrl,
+                               String facebookBaseUrl, String blueskyPds, String blueskyWebUrl,
+                               Duration containerPollInterval, Duration containerInlineWait,
+                               Duration containerRecheck, Duration instanceRulesTtl, Duration threadsRefreshBefore,
+                               Duration credentialRetention, Duration refreshInterval,
+                               Duration credentialSweepInterval) {
+        public Crossposting {
+            workers = workers == null ? 4 : workers;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+            lease = lease == null ? Duration.ofMinutes(5) : lease;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
+            maxRetryDuration = maxRetryDuration == null ? Duration.ofDays(2) : maxRetryDuration;
+            waitWithoutHint = waitWithoutHint == null ? Duration.ofMinutes(5) : waitWithoutHint;
+            threadsBaseUrl = orDefault(threadsBaseUrl, "https://graph.threads.net/v1.0");
+            facebookBaseUrl = orDefault(facebookBaseUrl, "https://graph.facebook.com/v21.0");
+            blueskyPds = orDefault(blueskyPds, "https://bsky.social");
+            blueskyWebUrl = orDefault(blueskyWebUrl, "https://bsky.app");
+            containerPollInterval = containerPollInterval == null ? Duration.ofSeconds(1) : containerPollInterval;
+            containerInlineWait = containerInlineWait == null ? Duration.ofSeconds(30) : containerInlineWait;
+            containerRecheck = containerRecheck == null ? Duration.ofMinutes(1) : containerRecheck;
+            instanceRulesTtl = instanceRulesTtl == null ? Duration.ofHours(1) : instanceRulesTtl;
+            threadsRefreshBefore = threadsRefreshBefore == null ? Duration.ofDays(10) : threadsRefreshBefore;
+            credentialRetention = credentialRetention == null ? Duration.ofDays(30) : credentialRetention;
+            refreshInterval = refreshInterval == null ? Duration.ofHours(1) : refreshInterval;
+            credentialSweepInterval = credentialSweepInterval == null ? Duration.ofMinutes(1)
+                    : credentialSweepInterval;
+        }
+
+        private static String orDefault(String url, String fallback) {
+            return url == null || url.isBlank() ? fallback : url.endsWith("/") ? url.substring(0, url.length() - 1)
+                    : url;
         }
     }
 

@@ -44,8 +44,15 @@ public record GraphError(int httpStatus, String message, int code, int subcode) 
         return (code == 100 && subcode == 33) || code == 33;
     }
 
+    /**
+     * The Graph code says more than the HTTP status and is what Meta's documentation is indexed
+     * by, so it is named unless Meta's own words name it already ("(#368) ...").
+     */
     private String reason() {
-        return PlatformFailure.reason(httpStatus, message);
+        String words = message == null || message.isBlank() ? null : message.strip();
+        boolean named = words != null && words.startsWith("(#" + code + ")");
+        return PlatformFailure.reason(httpStatus, code == 0 || named ? words
+                : "(#" + code + ") " + (words == null ? "Graph error" : words));
     }
 
     private PlatformFailure failure(HttpReply reply, Instant now) {

@@ -13,16 +13,17 @@ import java.time.Duration;
  * @param blueskyWebUrl         where Bluesky posts are seen (https://bsky.app)
  * @param containerPollInterval first wait between Threads container status checks; each next one doubles
  * @param containerInlineWait   how long one attempt waits for a container before coming back later
+ * @param containerRecheck      when a container still being processed is looked at again (Threads: once a minute)
  * @param instanceRulesTtl      how long a Mastodon instance's limits are cached
  * @param threadsRefreshBefore  renew a Threads token when it expires within this
  */
 public record PlatformEndpoints(String threadsBaseUrl, String facebookBaseUrl, String blueskyDefaultPds,
                                 String blueskyWebUrl, Duration containerPollInterval, Duration containerInlineWait,
-                                Duration instanceRulesTtl, Duration threadsRefreshBefore) {
+                                Duration containerRecheck, Duration instanceRulesTtl, Duration threadsRefreshBefore) {
 
     public static PlatformEndpoints defaults() {
         return new PlatformEndpoints("https://graph.threads.net/v1.0", "https://graph.facebook.com/v21.0",
                 "https://bsky.social", "https://bsky.app", Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofHours(1), Duration.ofDays(10));
+                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(10));
     }
 }

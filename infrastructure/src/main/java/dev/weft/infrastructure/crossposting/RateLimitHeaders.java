@@ -1,6 +1,6 @@
 package dev.weft.infrastructure.crossposting;
 
-import dev.weft.infrastructure.federation.delivery.RetrySchedule;
+import dev.weft.application.shared.RetrySchedule;
 import dev.weft.infrastructure.http.HttpReply;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.weft.infrastructure.deletion;
 
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
 import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
@@ -33,8 +34,6 @@ public class DeletionRequestLogProjection extends JdbcProjection {
         super(jdbc, NAME, SCHEMA, schema);
     }
 
-
-
     @Override
     public JdbcProjection inSchema(String otherSchema) {
         return new DeletionRequestLogProjection(jdbc, otherSchema);
@@ -64,6 +63,11 @@ public class DeletionRequestLogProjection extends JdbcProjection {
     @EventHandler
     void on(RemoteDeletionAbandonedEvent event) {
         outcome(event.copyId(), "ABANDONED", event.reason(), event.abandonedAt());
+    }
+
+    @EventHandler
+    void on(RemoteDeletionAlreadyGoneEvent event) {
+        outcome(event.copyId(), "ALREADY_GONE", event.reason(), event.confirmedAt());
     }
 
     private void outcome(String copyId, String outcome, String reason, Instant at) {

@@ -3,12 +3,12 @@ package dev.weft.infrastructure.posts;
 import static dev.weft.infrastructure.shared.Rows.instant;
 import static dev.weft.infrastructure.shared.Rows.nullableInt;
 
+import dev.weft.application.crossposting.CrossPostReader;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.posts.PostStatusReader;
 import dev.weft.application.posts.PostStatusView;
 import dev.weft.application.posts.PostStatusView.Count;
-import dev.weft.application.posts.PostStatusView.CrossPost;
 import dev.weft.application.posts.PostStatusView.Deletion;
 import dev.weft.application.posts.PostStatusView.Fediverse;
 import dev.weft.application.posts.PostStatusView.Likes;
@@ -29,9 +29,11 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
     /** Likers listed in a status; the count is always exact. */
     private static final int MAX_LIKERS_LISTED = 100;
     private final JdbcTemplate jdbc;
+    private final CrossPostReader crossPosts;
 
-    public JdbcPostStatusReader(JdbcTemplate jdbc) {
+    public JdbcPostStatusReader(JdbcTemplate jdbc, CrossPostReader crossPosts) {
         this.jdbc = jdbc;
+        this.crossPosts = crossPosts;
     }
 
     @Override
@@ -44,19 +46,11 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
         Map<String, Object> post = posts.get(0);
         List<String> likers = jdbc.queryForList("SELECT actor_id FROM sharing_status.post_like WHERE post_id = ? "
                 + "ORDER BY position LIMIT ?", String.class, postId, MAX_LIKERS_LISTED);
-        return Optional.of(new PostStatusView(postId, (Boolean) post.get("deleted"), crossPosts(postId),
+        return Optional.of(new PostStatusView(postId, (Boolean) post.get("deleted"), crossPosts.copiesOfPost(postId),
                 new Fediverse((Boolean) post.get("shared_to_fediverse"), servers(postId)),
                 new Likes(((Number) post.get("like_count")).longValue(), likers),
                 new Count(((Number) post.get("reply_count")).longValue()),
                 new Count(((Number) post.get("repost_count")).longValue())));
-    }
-
-    private List<CrossPost> crossPosts(String postId) {
-        return jdbc.query("SELECT * FROM sharing_status.copy WHERE post_id = ? AND kind = 'LINKED_ACCOUNT' "
-                        + "ORDER BY position",
-                (rs, i) -> new CrossPost(rs.getString("destination"), rs.getString("platform"), state(rs),
-                        rs.getString("remote_id"), rs.getString("remote_url"), rs.getString("error"), deletion(rs)),
-                postId);
     }
 
     private List<Server> servers(String postId) {

@@ -2,10 +2,18 @@ package dev.weft.infrastructure.posts;
 
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
 import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
 import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CrossPostFailedEvent;
+import dev.weft.domain.distribution.CrossPostHeldForReauthorizationEvent;
+import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
+import dev.weft.domain.distribution.CrossPostResumedEvent;
+import dev.weft.domain.distribution.CrossPostRetryRequestedEvent;
+import dev.weft.domain.distribution.CrossPostRetryScheduledEvent;
+import dev.weft.domain.distribution.CrossPostWithdrawnEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.engagement.RemoteLikeRecordedEvent;
 import dev.weft.domain.engagement.RemoteLikeUndoneEvent;
@@ -26,7 +34,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Per post: each copy's delivery and deletion state, and the remote likes, replies and reposts. */
+/**
+ * Per post: each copy's delivery and deletion state (with the parts of a copy published as
+ * a thread), and the remote likes, replies and reposts.
+ */
 @Component
 @ProcessingGroup(SharingStatusProjection.NAME)
 @Order(0)
@@ -42,8 +53,6 @@ public class SharingStatusProjection extends JdbcProjection {
     private SharingStatusProjection(JdbcTemplate jdbc, String schema) {
         super(jdbc, NAME, SCHEMA, schema);
     }
-
-
 
     @Override
     public JdbcProjection inSchema(String otherSchema) {
@@ -91,22 +100,93 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemoteDeletionDeliveredEvent event) {
-        deletionOutcome(event.copyId(), "DELIVERED", event.deliveredAt());
+        deletionOutcome(event.copyId(), "DELIVERED", null, event.deliveredAt());
     }
 
     @EventHandler
     void on(RemoteDeletionFailedEvent event) {
-        deletionOutcome(event.copyId(), "FAILED", null);
+        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = 'FAILED', deletion_detail = ? WHERE copy_id = ?",
+                event.reason(), event.copyId());
     }
 
     @EventHandler
     void on(RemoteDeletionAbandonedEvent event) {
-        deletionOutcome(event.copyId(), "ABANDONED", null);
+        deletionOutcome(event.copyId(), "ABANDONED", event.reason(), event.abandonedAt());
     }
 
-    private void deletionOutcome(String copyId, String state, Instant deliveredAt) {
-        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = ?, deletion_delivered_at = ? WHERE copy_id = ?",
-                state, ts(deliveredAt), copyId);
+    @EventHandler
+    void on(RemoteDeletionAlreadyGoneEvent event) {
+        deletionOutcome(event.copyId(), "ALREADY_GONE", event.reason(), event.confirmedAt());
+    }
+
+    /** deletion_delivered_at stays the moment a deletion was confirmed delivered, for the fediverse's readers. */
+    private void deletionOutcome(String copyId, String state, String detail, Instant endedAt) {
+        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = ?, deletion_detail = ?, deletion_ended_at = ?, "
+                        + "deletion_delivered_at = ? WHERE copy_id = ?", state, detail, ts(endedAt),
+                ts(state.equals("DELIVERED") ? endedAt : null), copyId);
+    }
+
+    @EventHandler
+    void on(CrossPostPartPublishedEvent event) {
+        jdbc.update("INSERT INTO " + table("copy_part") + " (copy_id, part, remote_id, remote_url, published_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.copyId(), event.part(),
+                event.remoteId(), event.remoteUrl(), ts(event.publishedAt()));
+        jdbc.update("UPDATE " + table("copy") + " SET attempts = ?, parts = ?, last_attempt_at = ?, "
+                        + "next_attempt_at = NULL, error = NULL, last_http_status = NULL WHERE copy_id = ?",
+                event.attempt(), event.parts(), ts(event.publishedAt()), event.copyId());
+        if (event.part() == 1) {
+            jdbc.update("UPDATE " + table("copy") + " SET remote_id = ?, remote_url = ? WHERE copy_id = ?",
+                    event.remoteId(), event.remoteUrl(), event.copyId());
+        }
+        jdbc.update("UPDATE " + table("copy") + " c SET state = 'PUBLISHED', confirmed_at = ? WHERE c.copy_id = ? "
+                + "AND (SELECT count(*) FROM " + table("copy_part") + " p WHERE p.copy_id = c.copy_id) >= c.parts",
+                ts(event.publishedAt()), event.copyId());
+    }
+
+    @EventHandler
+    void on(CrossPostRetryScheduledEvent event) {
+        crossPostAttempt(event.copyId(), "PENDING", event.attempt(), event.httpStatus(), event.error(),
+                event.nextAttemptAt(), event.attemptedAt());
+    }
+
+    @EventHandler
+    void on(CrossPostFailedEvent event) {
+        crossPostAttempt(event.copyId(), "FAILED", event.attempt(), event.httpStatus(), event.error(), null,
+                event.failedAt());
+    }
+
+    @EventHandler
+    void on(CrossPostHeldForReauthorizationEvent event) {
+        crossPostAttempt(event.copyId(), "HELD", event.attempt(), event.httpStatus(), event.error(), null,
+                event.heldAt());
+    }
+
+    private void crossPostAttempt(String copyId, String state, int attempt, Integer httpStatus, String error,
+                                  Instant next, Instant at) {
+        jdbc.update("UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, error = ?, "
+                + "next_attempt_at = ?, last_attempt_at = ? WHERE copy_id = ?", state, attempt, httpStatus, error,
+                ts(next), ts(at), copyId);
+    }
+
+    @EventHandler
+    void on(CrossPostResumedEvent event) {
+        comesDue(event.copyId(), event.resumedAt());
+    }
+
+    @EventHandler
+    void on(CrossPostRetryRequestedEvent event) {
+        comesDue(event.copyId(), event.requestedAt());
+    }
+
+    private void comesDue(String copyId, Instant at) {
+        jdbc.update("UPDATE " + table("copy") + " SET state = 'PENDING', next_attempt_at = ? WHERE copy_id = ?",
+                ts(at), copyId);
+    }
+
+    @EventHandler
+    void on(CrossPostWithdrawnEvent event) {
+        jdbc.update("UPDATE " + table("copy") + " SET state = 'WITHDRAWN', error = ?, next_attempt_at = NULL "
+                + "WHERE copy_id = ?", event.reason(), event.copyId());
     }
 
     @EventHandler

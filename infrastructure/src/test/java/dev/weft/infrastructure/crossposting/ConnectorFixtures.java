@@ -38,7 +38,8 @@ public final class ConnectorFixtures {
 
     public static PlatformEndpoints endpoints(String base) {
         return new PlatformEndpoints(base + "/v1.0", base + "/v21.0", base, "https://bsky.app",
-                Duration.ofMillis(20), Duration.ofMillis(70), Duration.ofHours(1), Duration.ofDays(10));
+                Duration.ofMillis(20), Duration.ofMillis(70), Duration.ofMinutes(1), Duration.ofHours(1),
+                Duration.ofDays(10));
     }
 
     /** http://127.0.0.1 with a port nothing listens on. */

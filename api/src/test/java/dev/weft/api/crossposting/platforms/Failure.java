@@ -24,11 +24,11 @@ public sealed interface Failure {
         }
     }
 
-    static Failure serverError() {
+    public static Failure serverError() {
         return new ServerError();
     }
 
-    static Failure rateLimited(Duration retryAfter) {
+    public static Failure rateLimited(Duration retryAfter) {
         return new RateLimited(retryAfter);
     }
 }

@@ -109,6 +109,10 @@ public final class FakeMastodon implements AutoCloseable {
     }
 
     /** What GET /api/v2/instance reports and posting enforces; 500 and 23 until changed. */
+    public void grantToken(MastodonAccount account, String accessToken) {
+        instance.grant(account, accessToken);
+    }
+
     public void limitStatuses(int maxCharacters, int charactersReservedPerUrl) {
         instance.limit(new MastodonInstance.Limits(maxCharacters, charactersReservedPerUrl));
     }

@@ -77,6 +77,11 @@ final class MastodonInstance {
         return account;
     }
 
+    /** A fresh token for an account that has one already, as when its owner authorizes the app again. */
+    synchronized void grant(MastodonAccount account, String accessToken) {
+        grants.put(accessToken, new Grant(account, TokenState.VALID));
+    }
+
     synchronized MastodonAccount account(String id) {
         return accounts.get(id);
     }

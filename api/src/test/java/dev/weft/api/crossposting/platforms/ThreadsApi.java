@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The Threads Graph API over a {@link ThreadsPlatform}: routing, fields and the JSON it answers. */
 final class ThreadsApi {
-    private static final Set<String> USER_FIELDS = Set.of("id", "username");
+    private static final Set<String> USER_FIELDS = Set.of("id", "username", "name");
     private static final Set<String> CONTAINER_FIELDS = Set.of("id", "status", "error_message");
     private static final Set<String> MEDIA_FIELDS = Set.of("id", "text", "permalink", "timestamp", "media_type",
             "media_product_type", "shortcode", "username", "is_reply");
@@ -112,7 +112,7 @@ final class ThreadsApi {
     }
 
     private static ObjectNode userJson(ThreadsUser user) {
-        return Json.object().put("id", user.id()).put("username", user.username());
+        return Json.object().put("id", user.id()).put("username", user.username()).put("name", user.username());
     }
 
     private static ObjectNode containerJson(ThreadsContainer container) {

@@ -29,7 +29,8 @@ final class DocumentFixtures {
     }
 
     static LinkView link(String platform, String externalId, String instanceUrl) {
-        return new LinkView("link-" + platform, platform, externalId, instanceUrl, true, CREATED);
+        return new LinkView("link-" + platform, platform, externalId, instanceUrl, null, null, true, "refuse",
+                LinkView.ACTIVE, null, null, CREATED);
     }
 
     static PostView post(String text, String contentWarning, String language, String visibility, Instant editedAt) {

@@ -88,6 +88,10 @@ public class FacebookConnector implements PlatformConnector {
                 throw new CredentialsRejectedException("accessToken", "Facebook refused the page token: "
                         + e.getMessage());
             }
+            if (e.failure().kind() == PlatformFailure.Kind.GONE || e.failure().kind() == PlatformFailure.Kind.REFUSED) {
+                throw new CredentialsRejectedException("externalAccountId", "Facebook has no page " + pageId
+                        + " this token may use: " + e.getMessage());
+            }
             throw new PlatformUnreachableException("Facebook did not confirm page " + pageId + ": " + e.getMessage());
         }
     }

@@ -56,7 +56,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class ThreadsConnector implements PlatformConnector {
-    static final Duration CONTAINER_RECHECK = Duration.ofMinutes(1);
     static final Duration QUOTA_RECHECK = Duration.ofHours(1);
     static final Duration LONG_LIVED_TOKEN = Duration.ofDays(60);
     static final Duration PUBLISHED_TIME_SLACK = Duration.ofMinutes(1);
@@ -176,7 +175,7 @@ public class ThreadsConnector implements PlatformConnector {
             case FINISHED -> publishContainer(attempt, container);
             case PUBLISHED -> alreadyPublished(attempt, container);
             case IN_PROGRESS -> new PartOutcome.Retry("Threads is still processing container " + container, null,
-                    clock.now().plus(CONTAINER_RECHECK), false);
+                    clock.now().plus(endpoints.containerRecheck()), false);
             case EXPIRED -> renewed(attempt, container);
             case ERROR -> new PartOutcome.Refused("Threads could not publish container " + container + ": "
                     + state.errorMessage(), null);

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.federation.delivery;
 
+import dev.weft.application.shared.RetrySchedule;
 import dev.weft.infrastructure.http.BlockedDestinationException;
 import dev.weft.infrastructure.http.HttpReply;
 import dev.weft.infrastructure.http.ResponseTooLargeException;

@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.federation.delivery;
 
+import dev.weft.application.shared.RetrySchedule;
 import dev.weft.application.federation.delivery.AttemptOutcome;
 import dev.weft.application.federation.delivery.DeliveryAttempt;
 import dev.weft.application.federation.delivery.DeliveryReports;

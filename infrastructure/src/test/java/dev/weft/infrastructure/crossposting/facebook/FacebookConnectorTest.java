@@ -92,21 +92,23 @@ class FacebookConnectorTest {
         assertThatThrownBy(() -> connector.verify(request()))
                 .isInstanceOfSatisfying(CredentialsRejectedException.class, e -> {
                     assertThat(e.field()).isEqualTo("accessToken");
-                    assertThat(e.getMessage()).isEqualTo("Facebook refused the page token: HTTP 400: Error validating"
+                    assertThat(e.getMessage()).isEqualTo("Facebook refused the page token: HTTP 400: (#190) Error validating"
                             + " access token: The session has been invalidated");
                 });
     }
 
     @Test
-    void verifyOfAPageFacebookDoesNotKnowIsNotConfirmed() {
+    void aPageFacebookDoesNotKnowIsTheCallersMistakeNamingThePageId() {
         graph.stubFor(get(urlPathEqualTo("/v21.0/weft.example.page")).willReturn(aResponse().withStatus(400).withBody(
                 "{\"error\":{\"message\":\"Unsupported get request."
                         + " Object with ID 'weft.example.page' does not exist\","
                         + "\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}")));
 
-        assertThatThrownBy(() -> connector.verify(request())).isInstanceOf(PlatformUnreachableException.class)
-                .hasMessage("Facebook did not confirm page weft.example.page: HTTP 400: Unsupported get request."
-                        + " Object with ID 'weft.example.page' does not exist");
+        assertThatThrownBy(() -> connector.verify(request()))
+                .isInstanceOfSatisfying(CredentialsRejectedException.class,
+                        e -> assertThat(e.field()).isEqualTo("externalAccountId"))
+                .hasMessage("Facebook has no page weft.example.page this token may use: HTTP 400: (#100) Unsupported"
+                        + " get request. Object with ID 'weft.example.page' does not exist");
     }
 
     @Test
@@ -172,7 +174,7 @@ class FacebookConnectorTest {
     void aRejectedTokenIsUnauthorized() {
         graph.stubFor(post("/v21.0/1040/feed").willReturn(graphError(400, 190, "Error validating access token")));
 
-        assertThat(publish()).isEqualTo(new PartOutcome.Unauthorized("HTTP 400: Error validating access token", 400));
+        assertThat(publish()).isEqualTo(new PartOutcome.Unauthorized("HTTP 400: (#190) Error validating access token", 400));
     }
 
     @Test
@@ -192,7 +194,7 @@ class FacebookConnectorTest {
                 .withHeader("Retry-After", "90")
                 .withHeader("X-Business-Use-Case-Usage", "{\"1040\":[{\"estimated_time_to_regain_access\":12}]}")));
 
-        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 400: " + limited, 400, NOW.plusSeconds(90), false));
+        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 400: (#613) " + limited, 400, NOW.plusSeconds(90), false));
     }
 
     @Test
@@ -201,7 +203,7 @@ class FacebookConnectorTest {
                 "It looks like you were misusing this feature by going too fast.")));
 
         assertThat(publish()).isEqualTo(new PartOutcome.Refused(
-                "HTTP 400: It looks like you were misusing this feature by going too fast.", 400));
+                "HTTP 400: (#368) It looks like you were misusing this feature by going too fast.", 400));
     }
 
     @Test
@@ -215,7 +217,7 @@ class FacebookConnectorTest {
     void aGraphOutageIsRetriedAsAFailure() {
         graph.stubFor(post("/v21.0/1040/feed").willReturn(graphError(503, 2, "Service temporarily unavailable")));
 
-        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 503: Service temporarily unavailable", 503, null,
+        assertThat(publish()).isEqualTo(new PartOutcome.Retry("HTTP 503: (#2) Service temporarily unavailable", 503, null,
                 true));
     }
 
@@ -266,7 +268,7 @@ class FacebookConnectorTest {
 
         PartOutcome outcome = connector.reconcile(link, part().build(), NOW, new RecordedCheckpoints());
 
-        assertThat(outcome).isEqualTo(new PartOutcome.Retry("HTTP 500: An unknown error occurred", 500, null, true));
+        assertThat(outcome).isEqualTo(new PartOutcome.Retry("HTTP 500: (#1) An unknown error occurred", 500, null, true));
         graph.verify(0, postRequestedFor(urlPathEqualTo("/v21.0/1040/feed")));
     }
 

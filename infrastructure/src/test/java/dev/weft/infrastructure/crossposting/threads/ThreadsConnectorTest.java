@@ -110,7 +110,7 @@ class ThreadsConnectorTest {
                 .isInstanceOfSatisfying(CredentialsRejectedException.class, e -> {
                     assertThat(e.field()).isEqualTo("accessToken");
                     assertThat(e.getMessage()).isEqualTo(
-                            "Threads refused the access token: HTTP 400: Error validating access token:"
+                            "Threads refused the access token: HTTP 400: (#190) Error validating access token:"
                                     + " Session has expired");
                 });
     }
@@ -331,7 +331,7 @@ class ThreadsConnectorTest {
     static Stream<Arguments> graphErrors() {
         return Stream.of(
                 Arguments.of(graphError(400, 190, "Error validating access token"),
-                        new PartOutcome.Unauthorized("HTTP 400: Error validating access token", 400)),
+                        new PartOutcome.Unauthorized("HTTP 400: (#190) Error validating access token", 400)),
                 Arguments.of(graphError(400, 4, "(#4) Application request limit reached").withHeader("Retry-After",
                         "120"),
                         new PartOutcome.Retry("HTTP 400: (#4) Application request limit reached", 400,
@@ -347,23 +347,23 @@ class ThreadsConnectorTest {
                         new PartOutcome.Retry("HTTP 400: (#32) Page request limit reached", 400,
                                 NOW.plus(Duration.ofMinutes(5)), false)),
                 Arguments.of(graphError(400, 613, "Calls to this api have exceeded the rate limit."),
-                        new PartOutcome.Retry("HTTP 400: Calls to this api have exceeded the rate limit.", 400,
+                        new PartOutcome.Retry("HTTP 400: (#613) Calls to this api have exceeded the rate limit.", 400,
                                 NOW.plus(Duration.ofMinutes(5)), false)),
                 Arguments.of(graphError(400, 368,
                         "The action attempted has been deemed abusive or is otherwise disallowed"),
-                        new PartOutcome.Refused("HTTP 400: The action attempted has been deemed abusive or is otherwise"
+                        new PartOutcome.Refused("HTTP 400: (#368) The action attempted has been deemed abusive or is otherwise"
                                 + " disallowed", 400)),
                 Arguments.of(graphError(400, 506, "(#506) Duplicate status message"),
                         new PartOutcome.Refused("HTTP 400: (#506) Duplicate status message", 400)),
                 Arguments.of(graphError(500, 2, "An unexpected error has occurred. Please retry your request later."),
-                        new PartOutcome.Retry("HTTP 500: An unexpected error has occurred. Please retry your request"
+                        new PartOutcome.Retry("HTTP 500: (#2) An unexpected error has occurred. Please retry your request"
                                 + " later.", 500, null, true)),
                 Arguments.of(graphError(400, 1, "An unknown error occurred"),
-                        new PartOutcome.Retry("HTTP 400: An unknown error occurred", 400, null, true)),
+                        new PartOutcome.Retry("HTTP 400: (#1) An unknown error occurred", 400, null, true)),
                 Arguments.of(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>"),
                         new PartOutcome.Retry("HTTP 502", 502, null, true)),
                 Arguments.of(graphError(400, 100, "The parameter creation_id is required"),
-                        new PartOutcome.Refused("HTTP 400: The parameter creation_id is required", 400)));
+                        new PartOutcome.Refused("HTTP 400: (#100) The parameter creation_id is required", 400)));
     }
 
     @ParameterizedTest
@@ -464,7 +464,7 @@ class ThreadsConnectorTest {
 
         assertThat(connector.delete(link, new RemotePart("m-1", PERMALINK, null)))
                 .isEqualTo(new RemovalOutcome.AlreadyGone(
-                "HTTP 400: Unsupported delete request. Object with ID 'm-1' does not exist"));
+                "HTTP 400: (#100) Unsupported delete request. Object with ID 'm-1' does not exist"));
     }
 
     @Test
@@ -497,7 +497,7 @@ class ThreadsConnectorTest {
                 "Error validating access token: Session has expired")));
 
         assertThat(connector.refreshIfDue(link, NOW)).isEqualTo(new CredentialRefresh.Unauthorized(
-                "HTTP 400: Error validating access token: Session has expired"));
+                "HTTP 400: (#190) Error validating access token: Session has expired"));
         assertThat(secrets.stored("link-1").accessToken()).isEqualTo(TOKEN);
     }
 

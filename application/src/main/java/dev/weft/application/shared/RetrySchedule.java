@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.delivery;
+package dev.weft.application.shared;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.weft.infrastructure.federation.delivery;
+package dev.weft.application.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
