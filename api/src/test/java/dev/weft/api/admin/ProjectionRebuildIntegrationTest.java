@@ -179,9 +179,15 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
 
     /** Every copy's deletion on the linked Mastodon account reaches an outcome before the history ends. */
     private void awaitDeletionOutcomes(String postId, String linkId) {
-        await("deletion of " + postId + " on " + linkId, () -> jdbc.queryForObject("SELECT count(*) FROM "
-                + "sharing_status.copy WHERE post_id = ? AND destination = ? AND deletion_ended_at IS NOT NULL",
-                Long.class, postId, linkId) > 0);
+        try {
+            await("deletion of " + postId + " on " + linkId, () -> jdbc.queryForObject("SELECT count(*) FROM "
+                    + "sharing_status.copy WHERE post_id = ? AND destination = ? AND deletion_ended_at IS NOT NULL",
+                    Long.class, postId, linkId) > 0);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; queued as " + jdbc.queryForList("SELECT * FROM "
+                    + "crossposting.job WHERE post_id = ?", postId) + "; projected as " + jdbc.queryForList(
+                    "SELECT * FROM sharing_status.copy WHERE post_id = ? AND destination = ?", postId, linkId), e);
+        }
     }
 
     private void generateSmallBurst(int n) {

@@ -3,6 +3,8 @@ package dev.weft.api.durability;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.api.crossposting.platforms.FakeMastodon;
+import dev.weft.api.crossposting.platforms.MastodonStatus;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient;
@@ -62,6 +64,42 @@ class PackagedEngineIT {
         assertThat(restarted.process().waitFor(60, TimeUnit.SECONDS)).as("a clean stop finishes").isTrue();
         Node again = start(dataDir, Map.of());
         assertThat(timelineSize(again, alice)).isEqualTo(acknowledged.size());
+    }
+
+    /**
+     * Killed in the middle of sending copies to Mastodon, some answered and some sent but not
+     * yet answered, a restarted engine finishes every copy and makes none twice: each
+     * unanswered attempt is reconciled under its Idempotency-Key.
+     */
+    @Test
+    void aKilledEngineFinishesItsCopiesAndMakesNoneTwice() throws Exception {
+        try (FakeMastodon mastodon = new FakeMastodon().start()) {
+            mastodon.seedAccount("crashy", "crash-token");
+            mastodon.delayNext(1000, FakeMastodon.postingStatuses(), Duration.ofMillis(400));
+            Path dataDir = newDataDir("crosspost-crash-");
+            Map<String, String> settings = Map.of("WEFT_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8",
+                    "WEFT_CROSSPOSTING_WORKERS", "2", "WEFT_CROSSPOSTING_LEASE", "5s",
+                    "WEFT_CROSSPOSTING_INITIAL_BACKOFF", "500ms", "WEFT_CROSSPOSTING_POLL_INTERVAL", "200ms");
+            Node node = start(dataDir, settings);
+            Registered dora = TestAccounts.register(node.api(), "crossposter");
+            Response link = node.api().post(dora.path() + "/links", dora.token(), body("platform", "mastodon",
+                    "instanceUrl", mastodon.baseUrl(), "accessToken", "crash-token", "crossPostByDefault", true));
+            assertThat(link.status()).as(link.toString()).isEqualTo(201);
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                texts.add("copy " + i);
+                assertThat(node.api().post(dora.path() + "/posts", dora.token(), body("text", "copy " + i)).status())
+                        .isEqualTo(201);
+            }
+            await("some copies out", () -> mastodon.statusCount() >= 4);
+            node.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(mastodon.statusCount()).as("the kill landed mid-way").isLessThan(20);
+
+            start(dataDir, settings);
+            await("every copy out after the restart", () -> mastodon.statusCount() >= 20);
+            Thread.sleep(2000);
+            assertThat(mastodon.statuses()).extracting(MastodonStatus::text).containsExactlyInAnyOrderElementsOf(texts);
+        }
     }
 
     @Test

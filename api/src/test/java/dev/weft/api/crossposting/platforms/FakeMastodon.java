@@ -76,9 +76,13 @@ public final class FakeMastodon implements AutoCloseable {
     }
 
     public FakeMastodon(String domain, Clock clock) {
+        this(domain, clock, 0);
+    }
+
+    public FakeMastodon(String domain, Clock clock, int port) {
         instance = new MastodonInstance(domain, clock);
         api = new MastodonApi(instance);
-        server = new FakeServer("fake-mastodon", api::answer);
+        server = new FakeServer("fake-mastodon", api::answer, port);
     }
 
     public FakeMastodon start() {

@@ -31,7 +31,12 @@ final class FakeServer {
     private final WireMockServer server;
 
     FakeServer(String platformName, Function<Request, ResponseDefinition> platform) {
-        server = new WireMockServer(options().bindAddress(LOOPBACK).dynamicPort()
+        this(platformName, platform, 0);
+    }
+
+    /** port 0 takes any free port, as tests do; the README's tour names a fixed one. */
+    FakeServer(String platformName, Function<Request, ResponseDefinition> platform, int port) {
+        server = new WireMockServer((port == 0 ? options().dynamicPort() : options().port(port)).bindAddress(LOOPBACK)
                 // Delayed answers wait on a scheduler rather than on a request thread, so a test
                 // that delays many requests never starves the server of threads.
                 .asynchronousResponseEnabled(true)
