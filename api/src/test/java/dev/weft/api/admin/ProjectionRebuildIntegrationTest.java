@@ -161,6 +161,8 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         }
         posts.delete(accountId, postIds.get(1));
         deletions.request(postIds.get(2), "s1.example");
+        await("post 3's copy to the link", () -> jdbc.queryForObject("SELECT count(*) FROM sharing_status.copy "
+                + "WHERE post_id = ? AND destination = ?", Long.class, postIds.get(3), linkId) == 1);
         deletions.request(postIds.get(3), null);
         blocks.blockActor(accountId, actors.get(5));
         blocks.blockDomain(accountId, "s2.example");
