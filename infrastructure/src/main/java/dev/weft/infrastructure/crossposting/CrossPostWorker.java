@@ -3,14 +3,10 @@ package dev.weft.infrastructure.crossposting;
 import dev.weft.application.crossposting.ClaimedCrossPost;
 import dev.weft.application.crossposting.CrossPostSender;
 import dev.weft.application.shared.Clock;
+import dev.weft.infrastructure.shared.ClaimingWorkers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,140 +23,82 @@ public class CrossPostWorker implements SmartLifecycle {
 
     private final JdbcCrossPostWork work;
     private final CrossPostSender sender;
-    private final CrossPostWakeUp wakeUp;
     private final Clock clock;
     private final int workerCount;
-    private final Duration pollInterval;
-    private final Duration drainTimeout;
-
-    private volatile boolean running;
-    private Thread poller;
-    private ExecutorService workers;
-    private Semaphore idle;
+    private final ClaimingWorkers<ClaimedCrossPost> workers;
 
     public CrossPostWorker(JdbcCrossPostWork work, CrossPostSender sender, CrossPostWakeUp wakeUp, Clock clock,
                            int workerCount, Duration pollInterval, Duration drainTimeout) {
         this.work = work;
         this.sender = sender;
-        this.wakeUp = wakeUp;
         this.clock = clock;
         this.workerCount = workerCount;
-        this.pollInterval = pollInterval;
-        this.drainTimeout = drainTimeout;
+        this.workers = new ClaimingWorkers<>("weft-crosspost",
+                new ClaimingWorkers.Pace(workerCount, pollInterval, drainTimeout), wakeUp, clock, new Queue());
     }
 
     @Override
     public synchronized void start() {
-        if (running || workerCount < 1) {
+        if (workers.isRunning() || workerCount < 1) {
             return;
         }
-        idle = new Semaphore(workerCount);
-        AtomicInteger number = new AtomicInteger();
-        workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), task -> new Thread(task, "weft-crosspost-" + number.incrementAndGet()));
-        running = true;
-        poller = new Thread(this::poll, "weft-crosspost-poller");
-        poller.start();
+        workers.start();
         LOG.info("Cross-posting started with {} workers", workerCount);
     }
 
     /** Copies claimed but not started go back to the queue; those being sent finish or keep their lease. */
     @Override
     public synchronized void stop() {
-        if (!running) {
+        if (!workers.isRunning()) {
             return;
         }
-        running = false;
-        poller.interrupt();
-        workers.shutdown();
-        try {
-            poller.join(drainTimeout.toMillis());
-            if (!workers.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                for (Runnable unstarted : workers.shutdownNow()) {
-                    if (unstarted instanceof Send send) {
-                        work.putBack(send.copy(), clock.now());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.stop();
         LOG.info("Cross-posting stopped");
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.isRunning();
     }
 
-    private void poll() {
-        while (running) {
-            try {
-                idle.acquire();
-                int capacity = 1 + idle.drainPermits();
-                List<ClaimedCrossPost> claimed = claim(capacity);
-                idle.release(capacity - claimed.size());
-                claimed.forEach(copy -> workers.execute(new Send(copy)));
-                if (claimed.size() < capacity) {
-                    wakeUp.await(pollInterval);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Cross-post poll failed, trying again shortly: {}", e.toString());
-                pause();
-            }
-        }
-    }
-
-    private List<ClaimedCrossPost> claim(int capacity) {
+    private void send(ClaimedCrossPost copy) {
         try {
-            return work.claim(capacity, clock.now());
+            sender.process(copy);
         } catch (RuntimeException e) {
-            idle.release(capacity);
-            throw e;
+            LOG.warn("Cross-post {} to {} broke and comes back in {}: {}", copy.copyId(),
+                    copy.link().platform().wireName(), AFTER_A_FAULT, e.toString());
+            putBackQuietly(copy);
         }
     }
 
-    private void pause() {
+    private void putBackQuietly(ClaimedCrossPost copy) {
         try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            work.putBack(copy, clock.now().plus(AFTER_A_FAULT));
+        } catch (RuntimeException e) {
+            LOG.warn("Cross-post {} left to its lease: {}", copy.copyId(), e.toString());
         }
     }
 
-    /** One copy on one worker thread; shutdown puts back those that never started. */
-    private final class Send implements Runnable {
-        private final ClaimedCrossPost copy;
-
-        Send(ClaimedCrossPost copy) {
-            this.copy = copy;
-        }
-
-        ClaimedCrossPost copy() {
-            return copy;
+    /** The cross-post queue as the workers see it. */
+    private final class Queue implements ClaimingWorkers.Operations<ClaimedCrossPost> {
+        @Override
+        public List<ClaimedCrossPost> claim(int limit, Instant now) {
+            return work.claim(limit, now);
         }
 
         @Override
-        public void run() {
-            try {
-                sender.process(copy);
-            } catch (RuntimeException e) {
-                LOG.warn("Cross-post {} to {} broke and comes back in {}: {}", copy.copyId(),
-                        copy.link().platform().wireName(), AFTER_A_FAULT, e.toString());
-                putBackQuietly();
-            } finally {
-                idle.release();
-            }
+        public void process(ClaimedCrossPost copy) {
+            send(copy);
         }
 
-        private void putBackQuietly() {
-            try {
-                work.putBack(copy, clock.now().plus(AFTER_A_FAULT));
-            } catch (RuntimeException e) {
-                LOG.warn("Cross-post {} left to its lease: {}", copy.copyId(), e.toString());
-            }
+        @Override
+        public void putBack(ClaimedCrossPost copy, Instant at) {
+            work.putBack(copy, at);
+        }
+
+        @Override
+        public void pollFailed(RuntimeException e) {
+            LOG.warn("Cross-post poll failed, trying again shortly: {}", e.toString());
         }
     }
 }

@@ -5,18 +5,15 @@ import dev.weft.application.federation.delivery.AttemptOutcome;
 import dev.weft.application.federation.delivery.DeliveryAttempt;
 import dev.weft.application.federation.delivery.DeliveryReports;
 import dev.weft.application.shared.Clock;
+import dev.weft.infrastructure.shared.ClaimingWorkers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,17 +35,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private final HostGuards guards;
     private final ServerHealth health;
     private final DeliveryReports reports;
-    private final DeliveryWakeUp wakeUp;
     private final Clock clock;
     private final DeliverySettings settings;
     private final RetrySchedule schedule;
     private final String node;
-    private final Duration drainTimeout;
+    private final ClaimingWorkers<Lease> workers;
 
-    private volatile boolean running;
-    private Thread poller;
-    private ExecutorService workers;
-    private Semaphore idle;
     private Instant nextSweep = Instant.EPOCH;
 
     public DeliveryWorker(DeliveryStore store, DeliverySender sender, HostGuards guards, ServerHealth health,
@@ -59,13 +51,14 @@ public class DeliveryWorker implements SmartLifecycle {
         this.guards = guards;
         this.health = health;
         this.reports = reports;
-        this.wakeUp = wakeUp;
         this.clock = clock;
         this.settings = settings;
         this.node = node;
-        this.drainTimeout = drainTimeout;
         this.schedule = new RetrySchedule(settings.initialBackoff(), settings.maxRetryDuration(),
                 () -> ThreadLocalRandom.current().nextDouble());
+        this.workers = new ClaimingWorkers<>("weft-delivery",
+                new ClaimingWorkers.Pace(settings.workers(), settings.engine().pollInterval(), drainTimeout),
+                wakeUp, clock, new Outbox());
     }
 
     public String node() {
@@ -74,85 +67,25 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running || !settings.engine().enabled()) {
+        if (workers.isRunning() || !settings.engine().enabled()) {
             return;
         }
-        int count = settings.workers();
-        idle = new Semaphore(count);
-        AtomicInteger number = new AtomicInteger();
-        workers = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                task -> new Thread(task, "weft-delivery-" + number.incrementAndGet()));
-        running = true;
-        poller = new Thread(this::poll, "weft-delivery-poller");
-        poller.start();
-        LOG.info("Delivery engine started on node {} with {} workers", node, count);
+        workers.start();
+        LOG.info("Delivery engine started on node {} with {} workers", node, settings.workers());
     }
 
     @Override
     public synchronized void stop() {
-        if (!running) {
+        if (!workers.isRunning()) {
             return;
         }
-        running = false;
-        poller.interrupt();
-        workers.shutdown();
-        try {
-            poller.join(drainTimeout.toMillis());
-            if (!workers.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                for (Runnable unstarted : workers.shutdownNow()) {
-                    if (unstarted instanceof Send send) {
-                        putBack(send.delivery(), clock.now());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.stop();
         LOG.info("Delivery engine stopped on node {}", node);
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void poll() {
-        while (running) {
-            try {
-                idle.acquire();
-                int capacity = 1 + idle.drainPermits();
-                List<ClaimedDelivery> claimed = claim(capacity);
-                idle.release(capacity - claimed.size());
-                claimed.forEach(d -> workers.execute(new Send(d)));
-                sweep();
-                if (claimed.size() < capacity) {
-                    wakeUp.await(settings.engine().pollInterval());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Delivery poll failed, trying again shortly: {}", e.toString());
-                pause();
-            }
-        }
-    }
-
-    private List<ClaimedDelivery> claim(int capacity) {
-        Instant now = clock.now();
-        try {
-            return store.claim(node, capacity, now, settings.engine().lease(), guards.openHosts(now));
-        } catch (RuntimeException e) {
-            idle.release(capacity);
-            throw e;
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(settings.engine().pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return workers.isRunning();
     }
 
     /**
@@ -171,29 +104,43 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** One delivery on one worker thread; shutdown puts back those that never started. */
-    private final class Send implements Runnable {
-        private final ClaimedDelivery delivery;
-        private final Instant claimedAt = clock.now();
+    /** A claimed delivery and when it was claimed, which bounds how late in its lease its send may start. */
+    private record Lease(ClaimedDelivery delivery, Instant claimedAt) {
+    }
 
-        Send(ClaimedDelivery delivery) {
-            this.delivery = delivery;
-        }
-
-        ClaimedDelivery delivery() {
-            return delivery;
+    /** The outbox as the workers see it; the sweep rides on the poller. */
+    private final class Outbox implements ClaimingWorkers.Operations<Lease> {
+        @Override
+        public List<Lease> claim(int limit, Instant now) {
+            List<ClaimedDelivery> claimed = store.claim(node, limit, now, settings.engine().lease(),
+                    guards.openHosts(now));
+            Instant claimedAt = clock.now();
+            return claimed.stream().map(d -> new Lease(d, claimedAt)).toList();
         }
 
         @Override
-        public void run() {
+        public void process(Lease lease) {
+            ClaimedDelivery d = lease.delivery();
             try {
-                deliver(delivery, claimedAt);
+                deliver(d, lease.claimedAt());
             } catch (RuntimeException e) {
-                LOG.warn("Delivery {} to {} was left to its lease: {}", delivery.deliveryId(), delivery.inbox(),
-                        e.toString());
-            } finally {
-                idle.release();
+                LOG.warn("Delivery {} to {} was left to its lease: {}", d.deliveryId(), d.inbox(), e.toString());
             }
+        }
+
+        @Override
+        public void putBack(Lease lease, Instant at) {
+            DeliveryWorker.this.putBack(lease.delivery(), at);
+        }
+
+        @Override
+        public void pollFailed(RuntimeException e) {
+            LOG.warn("Delivery poll failed, trying again shortly: {}", e.toString());
+        }
+
+        @Override
+        public void afterClaim() {
+            sweep();
         }
     }
 
