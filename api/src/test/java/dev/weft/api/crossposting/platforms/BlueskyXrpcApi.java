@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The PDS's XRPC endpoints over a {@link BlueskyPds}: /xrpc/{nsid}, JSON in, JSON out. */
-final class BlueskyXrpcApi {
+final class BlueskyXrpcApi implements PlatformApi {
     static final String CREATE_SESSION = "com.atproto.server.createSession";
     static final String REFRESH_SESSION = "com.atproto.server.refreshSession";
     static final String CREATE_RECORD = "com.atproto.repo.createRecord";
@@ -29,7 +29,8 @@ final class BlueskyXrpcApi {
         this.pds = pds;
     }
 
-    ResponseDefinition answer(Request request) {
+    @Override
+    public ResponseDefinition answer(Request request) {
         try {
             return route(request).build();
         } catch (XrpcRefusal refusal) {
@@ -37,7 +38,8 @@ final class BlueskyXrpcApi {
         }
     }
 
-    ResponseDefinition refusal(Failure failure) {
+    @Override
+    public ResponseDefinition refusal(Failure failure) {
         if (failure instanceof Failure.RateLimited rateLimited) {
             long resetAt = pds.now().plus(rateLimited.retryAfter()).getEpochSecond();
             return error(new XrpcRefusal(429, "RateLimitExceeded", "Rate Limit Exceeded"))

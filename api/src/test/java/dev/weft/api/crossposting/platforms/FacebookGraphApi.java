@@ -1,15 +1,13 @@
 package dev.weft.api.crossposting.platforms;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The Facebook Graph API's Page endpoints over {@link FacebookPages}: routing, fields and JSON. */
-final class FacebookGraphApi {
+final class FacebookGraphApi extends GraphApi {
     private static final Set<String> PAGE_FIELDS = Set.of("id", "name");
     private static final Set<String> POST_FIELDS = Set.of("id", "message", "created_time", "permalink_url");
     private static final Set<String> PAGE_POST_EDGES = Set.of("posts", "feed", "published_posts");
@@ -22,16 +20,8 @@ final class FacebookGraphApi {
         this.pages = pages;
     }
 
-    ResponseDefinition answer(Request request) {
-        GraphRequest graph = GraphRequest.of(request);
-        try {
-            return route(graph).build();
-        } catch (GraphRefusal refusal) {
-            return refusal.error().response().build();
-        }
-    }
-
-    private ResponseDefinitionBuilder route(GraphRequest request) {
+    @Override
+    ResponseDefinitionBuilder route(GraphRequest request) {
         FacebookPage caller = pages.authenticate(request.accessToken());
         if (request.is(RequestMethod.POST, 2) && request.segment(1).equals("feed")) {
             FacebookPage page = pages.page(caller, pageId(caller, request), "POST");

@@ -3,10 +3,8 @@ package dev.weft.api.crossposting.platforms;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,41 +62,23 @@ import tools.jackson.databind.JsonNode;
  * A Bluesky PDS on a loopback port. Seed accounts with an app password, point a link's PDS at
  * {@link #baseUrl()}, then inspect the posts stored.
  */
-public final class FakeBluesky implements AutoCloseable {
+public final class FakeBluesky extends FakePlatform<FakeBluesky> {
     private static final String FACET_FEATURE = "app.bsky.richtext.facet#";
     private static final Map<String, String> FEATURE_VALUES = Map.of("link", "uri", "tag", "tag", "mention", "did");
 
     private final BlueskyPds pds;
-    private final BlueskyXrpcApi api;
-    private final FakeServer server;
 
     public FakeBluesky() {
         this(Clock.systemUTC());
     }
 
     public FakeBluesky(Clock clock) {
-        pds = new BlueskyPds("did:web:pds.bluesky.example", clock);
-        api = new BlueskyXrpcApi(pds);
-        server = new FakeServer("fake-bluesky", api::answer);
+        this(new BlueskyPds("did:web:pds.bluesky.example", clock));
     }
 
-    public FakeBluesky start() {
-        server.start();
-        return this;
-    }
-
-    public void stop() {
-        server.stop();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** The PDS URL a link names. */
-    public String baseUrl() {
-        return server.origin();
+    private FakeBluesky(BlueskyPds pds) {
+        super("fake-bluesky", new BlueskyXrpcApi(pds));
+        this.pds = pds;
     }
 
     public BlueskyAccount seedAccount(String handle, String did, String appPassword) {
@@ -113,16 +93,6 @@ public final class FakeBluesky implements AutoCloseable {
     /** The app password no longer logs in and the account's refresh tokens answer "Token has been revoked". */
     public void revokeAppPassword(String did) {
         pds.revokeAppPassword(did);
-    }
-
-    /** The next matching requests are refused with the failure and do nothing. */
-    public void failNext(int times, RequestPatternBuilder requests, Failure failure) {
-        server.refuseNext(times, requests, () -> api.refusal(failure));
-    }
-
-    /** The next matching requests take effect at once but are answered only after the delay. */
-    public void delayNext(int times, RequestPatternBuilder requests, Duration delay) {
-        server.delayNext(times, requests, delay);
     }
 
     /** The app.bsky.feed.post records that exist now, in the order they were created. */
@@ -142,15 +112,6 @@ public final class FakeBluesky implements AutoCloseable {
     public List<BlueskyPost> deletedPosts() {
         return pds.deleted().stream().filter(stored -> stored.collection().equals(BlueskyPds.POST))
                 .map(FakeBluesky::post).toList();
-    }
-
-    public void verify(int count, RequestPatternBuilder requests) {
-        server.wireMock().verify(count, requests);
-    }
-
-    /** The server itself, for a test's own stubs (they answer before the PDS) and its journal. */
-    public WireMockServer server() {
-        return server.wireMock();
     }
 
     public static RequestPatternBuilder creatingSessions() {

@@ -1,19 +1,16 @@
 package dev.weft.api.crossposting.platforms;
 
 import static dev.weft.api.crossposting.platforms.Http.bearer;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.awaitCount;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.crossposting.platforms.Http.Reply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,22 +115,10 @@ class FakeBlueskyTest {
     @Test
     void concurrentCreatesOfOneRecordKeyStoreOnePost() throws Exception {
         String access = login();
-        ExecutorService workers = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> creates = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                creates.add(() -> createRecord(access, RKEY, post("raced")).status());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : workers.invokeAll(creates)) {
-                statuses.add(status.get());
-            }
+        List<Integer> statuses = concurrently(12, i -> createRecord(access, RKEY, post("raced")).status());
 
-            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 500);
-            assertThat(bluesky.postCount()).isEqualTo(1);
-        } finally {
-            workers.shutdownNow();
-        }
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 500);
+        assertThat(bluesky.postCount()).isEqualTo(1);
     }
 
     @Test
@@ -357,7 +342,7 @@ class FakeBlueskyTest {
 
         Http.postJsonTimingOut(xrpc("com.atproto.repo.createRecord"), body, Duration.ofMillis(300),
                 "Authorization", bearer(access));
-        awaitPostCount(1);
+        awaitCount(bluesky::postCount, 1);
         Reply retry = createRecord(access, RKEY, post("slow"));
         Reply lookup = Http.get(xrpc("com.atproto.repo.getRecord") + "?repo=" + DID + "&collection=" + POST + "&rkey="
                 + RKEY);
@@ -394,14 +379,6 @@ class FakeBlueskyTest {
         body.set("record", record);
         return accessJwt == null ? Http.postJson(xrpc("com.atproto.repo.createRecord"), body)
                 : Http.postJson(xrpc("com.atproto.repo.createRecord"), body, "Authorization", bearer(accessJwt));
-    }
-
-    private void awaitPostCount(int expected) {
-        Instant giveUp = Instant.now().plusSeconds(5);
-        while (bluesky.postCount() < expected && Instant.now().isBefore(giveUp)) {
-            Thread.onSpinWait();
-        }
-        assertThat(bluesky.postCount()).isEqualTo(expected);
     }
 
     private String xrpc(String nsid) {

@@ -3,12 +3,9 @@ package dev.weft.api.crossposting.platforms;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,39 +44,22 @@ import java.util.Optional;
  * point the connector's Facebook base URL at {@link #baseUrl()}, then inspect the posts.
  * Permalinks are https://www.facebook.com/{page-id}/posts/{post-id}.
  */
-public final class FakeFacebookPages implements AutoCloseable {
+public final class FakeFacebookPages extends FakeGraphPlatform<FakeFacebookPages> {
     public static final String VERSION = "v21.0";
-    private static final String VERSION_PREFIX = "(/v[0-9.]+)?";
 
     private final FacebookPages pages;
-    private final FakeServer server;
 
     public FakeFacebookPages() {
         this(Clock.systemUTC());
     }
 
     public FakeFacebookPages(Clock clock) {
-        pages = new FacebookPages(clock);
-        server = new FakeServer("fake-facebook-pages", new FacebookGraphApi(pages)::answer);
+        this(new FacebookPages(clock));
     }
 
-    public FakeFacebookPages start() {
-        server.start();
-        return this;
-    }
-
-    public void stop() {
-        server.stop();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** Like https://graph.facebook.com/v21.0: the version is part of the base URL. */
-    public String baseUrl() {
-        return server.origin() + "/" + VERSION;
+    private FakeFacebookPages(FacebookPages pages) {
+        super("fake-facebook-pages", VERSION, new FacebookGraphApi(pages));
+        this.pages = pages;
     }
 
     public FacebookPage seedPage(String pageId, String name, String pageAccessToken) {
@@ -92,19 +72,6 @@ public final class FakeFacebookPages implements AutoCloseable {
 
     public void expireToken(String pageAccessToken) {
         pages.setToken(pageAccessToken, FacebookPages.TokenState.EXPIRED);
-    }
-
-    public void failNext(int times, RequestPatternBuilder requests, Failure failure) {
-        server.refuseNext(times, requests, () -> GraphRequest.refusal(failure));
-    }
-
-    public void failNextWithGraphError(int times, RequestPatternBuilder requests, GraphError error) {
-        server.refuseNext(times, requests, () -> error.response().build());
-    }
-
-    /** The next matching requests take effect at once but are answered only after the delay. */
-    public void delayNext(int times, RequestPatternBuilder requests, Duration delay) {
-        server.delayNext(times, requests, delay);
     }
 
     /** Posts that exist now, oldest first. */
@@ -124,24 +91,15 @@ public final class FakeFacebookPages implements AutoCloseable {
         return pages.deleted();
     }
 
-    public void verify(int count, RequestPatternBuilder requests) {
-        server.wireMock().verify(count, requests);
-    }
-
-    /** The server itself, for a test's own stubs (they answer before the Pages) and its journal. */
-    public WireMockServer server() {
-        return server.wireMock();
-    }
-
     public static RequestPatternBuilder postingToFeed() {
-        return postRequestedFor(urlPathMatching(VERSION_PREFIX + "/[^/]+/feed"));
+        return postRequestedFor(graphPath("/[^/]+/feed"));
     }
 
     public static RequestPatternBuilder listingPosts() {
-        return getRequestedFor(urlPathMatching(VERSION_PREFIX + "/[^/]+/(posts|feed|published_posts)"));
+        return getRequestedFor(graphPath("/[^/]+/(posts|feed|published_posts)"));
     }
 
     public static RequestPatternBuilder deletingPosts() {
-        return deleteRequestedFor(urlPathMatching(VERSION_PREFIX + "/[0-9]+_[0-9]+"));
+        return deleteRequestedFor(graphPath("/[0-9]+_[0-9]+"));
     }
 }

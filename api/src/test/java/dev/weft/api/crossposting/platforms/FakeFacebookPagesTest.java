@@ -1,19 +1,17 @@
 package dev.weft.api.crossposting.platforms;
 
 import static dev.weft.api.crossposting.platforms.Http.bearer;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.assertGraphError;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.awaitCount;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.crossposting.platforms.Http.Reply;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +173,7 @@ class FakeFacebookPagesTest {
 
         Http.postFormTimingOut(facebook.baseUrl() + "/" + PAGE_ID + "/feed",
                 Map.of("message", "slow", "access_token", PAGE_TOKEN), Duration.ofMillis(300));
-        awaitPostCount(1);
+        awaitCount(facebook::postCount, 1);
         post(Map.of("message", "slow"));
 
         assertThat(facebook.posts()).extracting(FacebookPost::message).containsExactly("slow", "slow");
@@ -183,49 +181,15 @@ class FakeFacebookPagesTest {
 
     @Test
     void concurrentPostsAreAllKeptUnderTheirOwnIds() throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<String>> posts = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                String message = "post " + i;
-                posts.add(() -> post(Map.of("message", message)).json().get("id").stringValue());
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> id : workers.invokeAll(posts)) {
-                ids.add(id.get());
-            }
+        List<String> ids = concurrently(20, i -> post(Map.of("message", "post " + i)).json().get("id").stringValue());
 
-            assertThat(ids).doesNotHaveDuplicates().hasSize(20);
-            assertThat(facebook.postCount()).isEqualTo(20);
-        } finally {
-            workers.shutdownNow();
-        }
+        assertThat(ids).doesNotHaveDuplicates().hasSize(20);
+        assertThat(facebook.postCount()).isEqualTo(20);
     }
 
     private Reply post(Map<String, String> form) {
         Map<String, String> withToken = new HashMap<>(form);
         withToken.put("access_token", PAGE_TOKEN);
         return Http.postForm(facebook.baseUrl() + "/" + PAGE_ID + "/feed", withToken);
-    }
-
-    private void awaitPostCount(int expected) {
-        Instant giveUp = Instant.now().plusSeconds(5);
-        while (facebook.postCount() < expected && Instant.now().isBefore(giveUp)) {
-            Thread.onSpinWait();
-        }
-        assertThat(facebook.postCount()).isEqualTo(expected);
-    }
-
-    /** Checks the Graph error's status, code and subcode, and answers its message. */
-    private static String assertGraphError(Reply reply, int status, int code, Integer subcode) {
-        assertThat(reply.status()).isEqualTo(status);
-        JsonNode error = reply.json().get("error");
-        assertThat(error.get("code").intValue()).isEqualTo(code);
-        if (subcode == null) {
-            assertThat(error.has("error_subcode")).isFalse();
-        } else {
-            assertThat(error.get("error_subcode").intValue()).isEqualTo(subcode);
-        }
-        return error.get("message").stringValue();
     }
 }

@@ -6,10 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,12 +62,10 @@ import java.util.Optional;
  * instance URL at {@link #baseUrl()}, then inspect what was posted. Status URLs are
  * https://{domain}/@{username}/{id}.
  */
-public final class FakeMastodon implements AutoCloseable {
+public final class FakeMastodon extends FakePlatform<FakeMastodon> {
     public static final String DEFAULT_DOMAIN = "mastodon.example";
 
     private final MastodonInstance instance;
-    private final MastodonApi api;
-    private final FakeServer server;
 
     public FakeMastodon() {
         this(DEFAULT_DOMAIN, Clock.systemUTC());
@@ -80,28 +76,12 @@ public final class FakeMastodon implements AutoCloseable {
     }
 
     public FakeMastodon(String domain, Clock clock, int port) {
-        instance = new MastodonInstance(domain, clock);
-        api = new MastodonApi(instance);
-        server = new FakeServer("fake-mastodon", api::answer, port);
+        this(new MastodonInstance(domain, clock), port);
     }
 
-    public FakeMastodon start() {
-        server.start();
-        return this;
-    }
-
-    public void stop() {
-        server.stop();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** The instance URL a link names. */
-    public String baseUrl() {
-        return server.origin();
+    private FakeMastodon(MastodonInstance instance, int port) {
+        super("fake-mastodon", new MastodonApi(instance), port);
+        this.instance = instance;
     }
 
     public String domain() {
@@ -112,11 +92,11 @@ public final class FakeMastodon implements AutoCloseable {
         return instance.seed(username, accessToken);
     }
 
-    /** What GET /api/v2/instance reports and posting enforces; 500 and 23 until changed. */
     public void grantToken(MastodonAccount account, String accessToken) {
         instance.grant(account, accessToken);
     }
 
+    /** What GET /api/v2/instance reports and posting enforces; 500 and 23 until changed. */
     public void limitStatuses(int maxCharacters, int charactersReservedPerUrl) {
         instance.limit(new MastodonInstance.Limits(maxCharacters, charactersReservedPerUrl));
     }
@@ -127,16 +107,6 @@ public final class FakeMastodon implements AutoCloseable {
 
     public void expireToken(String accessToken) {
         instance.setToken(accessToken, MastodonInstance.TokenState.EXPIRED);
-    }
-
-    /** The next matching requests are refused with the failure and do nothing. */
-    public void failNext(int times, RequestPatternBuilder requests, Failure failure) {
-        server.refuseNext(times, requests, () -> api.refusal(failure));
-    }
-
-    /** The next matching requests take effect at once but are answered only after the delay. */
-    public void delayNext(int times, RequestPatternBuilder requests, Duration delay) {
-        server.delayNext(times, requests, delay);
     }
 
     /** Statuses that exist now, in the order they were posted. */
@@ -155,15 +125,6 @@ public final class FakeMastodon implements AutoCloseable {
     /** Statuses deleted through the API, in the order they were deleted. */
     public List<MastodonStatus> deletedStatuses() {
         return instance.deleted();
-    }
-
-    public void verify(int count, RequestPatternBuilder requests) {
-        server.wireMock().verify(count, requests);
-    }
-
-    /** The server itself, for a test's own stubs (they answer before the instance) and its journal. */
-    public WireMockServer server() {
-        return server.wireMock();
     }
 
     public static RequestPatternBuilder postingStatuses() {

@@ -4,18 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.weft.api.crossposting.platforms.Http.bearer;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.awaitCount;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.crossposting.platforms.Http.Reply;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,22 +150,11 @@ class FakeMastodonTest {
 
     @Test
     void concurrentPostsWithOneKeyMakeOneStatus() throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<String>> posts = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                posts.add(() -> post(Map.of("status", "raced"), "Idempotency-Key", "race").json().get("id").stringValue());
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> id : workers.invokeAll(posts)) {
-                ids.add(id.get());
-            }
+        List<String> ids = concurrently(16,
+                i -> post(Map.of("status", "raced"), "Idempotency-Key", "race").json().get("id").stringValue());
 
-            assertThat(ids).containsOnly(ids.get(0));
-            assertThat(mastodon.statusCount()).isEqualTo(1);
-        } finally {
-            workers.shutdownNow();
-        }
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(mastodon.statusCount()).isEqualTo(1);
     }
 
     @Test
@@ -289,7 +275,7 @@ class FakeMastodonTest {
 
         mastodon.delayNext(1, FakeMastodon.postingStatuses(), Duration.ofSeconds(2));
         postTimingOut(form, "Idempotency-Key", "slow-1");
-        awaitStatusCount(1);
+        awaitCount(mastodon::statusCount, 1);
         Reply retryWithTheKey = post(form, "Idempotency-Key", "slow-1");
 
         assertThat(retryWithTheKey.json().get("id").stringValue()).isEqualTo(mastodon.statuses().get(0).id());
@@ -297,7 +283,7 @@ class FakeMastodonTest {
 
         mastodon.delayNext(1, FakeMastodon.postingStatuses(), Duration.ofSeconds(2));
         postTimingOut(form);
-        awaitStatusCount(2);
+        awaitCount(mastodon::statusCount, 2);
         post(form);
 
         assertThat(mastodon.statusCount()).isEqualTo(3);
@@ -326,15 +312,6 @@ class FakeMastodonTest {
     private void postTimingOut(Map<String, String> form, String... headers) {
         Http.postFormTimingOut(mastodon.baseUrl() + "/api/v1/statuses", form, Duration.ofMillis(300),
                 withToken(headers));
-    }
-
-    /** A client that timed out may have given up before the server even read its request. */
-    private void awaitStatusCount(int expected) {
-        Instant giveUp = Instant.now().plusSeconds(5);
-        while (mastodon.statusCount() < expected && Instant.now().isBefore(giveUp)) {
-            Thread.onSpinWait();
-        }
-        assertThat(mastodon.statusCount()).isEqualTo(expected);
     }
 
     private static String errorOf(Reply reply, int expectedStatus) {

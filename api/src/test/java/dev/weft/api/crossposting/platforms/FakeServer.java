@@ -30,10 +30,6 @@ final class FakeServer {
     private final NextRequests<Duration> delays = new NextRequests<>();
     private final WireMockServer server;
 
-    FakeServer(String platformName, Function<Request, ResponseDefinition> platform) {
-        this(platformName, platform, 0);
-    }
-
     /** port 0 takes any free port, as tests do; the README's tour names a fixed one. */
     FakeServer(String platformName, Function<Request, ResponseDefinition> platform, int port) {
         server = new WireMockServer((port == 0 ? options().dynamicPort() : options().port(port)).bindAddress(LOOPBACK)

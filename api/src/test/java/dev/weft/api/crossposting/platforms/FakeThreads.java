@@ -4,12 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,39 +61,22 @@ import java.util.Optional;
  * connector's Threads base URL at {@link #baseUrl()}, then inspect posts, containers and
  * quotas. Containers are FINISHED as soon as they are created unless a test plans otherwise.
  */
-public final class FakeThreads implements AutoCloseable {
+public final class FakeThreads extends FakeGraphPlatform<FakeThreads> {
     public static final String VERSION = "v1.0";
-    private static final String VERSION_PREFIX = "(/v[0-9.]+)?";
 
     private final ThreadsPlatform platform;
-    private final FakeServer server;
 
     public FakeThreads() {
         this(Clock.systemUTC());
     }
 
     public FakeThreads(Clock clock) {
-        platform = new ThreadsPlatform(clock);
-        server = new FakeServer("fake-threads", new ThreadsApi(platform)::answer);
+        this(new ThreadsPlatform(clock));
     }
 
-    public FakeThreads start() {
-        server.start();
-        return this;
-    }
-
-    public void stop() {
-        server.stop();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** Like https://graph.threads.net/v1.0: the version is part of the base URL. */
-    public String baseUrl() {
-        return server.origin() + "/" + VERSION;
+    private FakeThreads(ThreadsPlatform platform) {
+        super("fake-threads", VERSION, new ThreadsApi(platform));
+        this.platform = platform;
     }
 
     /** The user's long-lived token is good for 60 days from now. */
@@ -138,19 +118,6 @@ public final class FakeThreads implements AutoCloseable {
         platform.expire(containerId);
     }
 
-    public void failNext(int times, RequestPatternBuilder requests, Failure failure) {
-        server.refuseNext(times, requests, () -> GraphRequest.refusal(failure));
-    }
-
-    public void failNextWithGraphError(int times, RequestPatternBuilder requests, GraphError error) {
-        server.refuseNext(times, requests, () -> error.response().build());
-    }
-
-    /** The next matching requests take effect at once but are answered only after the delay. */
-    public void delayNext(int times, RequestPatternBuilder requests, Duration delay) {
-        server.delayNext(times, requests, delay);
-    }
-
     /** Published posts that exist now, oldest first. */
     public List<ThreadsPost> posts() {
         return platform.posts();
@@ -176,36 +143,27 @@ public final class FakeThreads implements AutoCloseable {
         return platform.usage(userId, quota);
     }
 
-    public void verify(int count, RequestPatternBuilder requests) {
-        server.wireMock().verify(count, requests);
-    }
-
-    /** The server itself, for a test's own stubs (they answer before the platform) and its journal. */
-    public WireMockServer server() {
-        return server.wireMock();
-    }
-
     public static RequestPatternBuilder creatingContainers() {
-        return postRequestedFor(urlPathMatching(VERSION_PREFIX + "/[^/]+/threads"));
+        return postRequestedFor(graphPath("/[^/]+/threads"));
     }
 
     public static RequestPatternBuilder publishing() {
-        return postRequestedFor(urlPathMatching(VERSION_PREFIX + "/[^/]+/threads_publish"));
+        return postRequestedFor(graphPath("/[^/]+/threads_publish"));
     }
 
     public static RequestPatternBuilder pollingContainers() {
-        return getRequestedFor(urlPathMatching(VERSION_PREFIX + "/[0-9]+")).withQueryParam("fields", containing("status"));
+        return getRequestedFor(graphPath("/[0-9]+")).withQueryParam("fields", containing("status"));
     }
 
     public static RequestPatternBuilder listingPosts() {
-        return getRequestedFor(urlPathMatching(VERSION_PREFIX + "/[^/]+/threads"));
+        return getRequestedFor(graphPath("/[^/]+/threads"));
     }
 
     public static RequestPatternBuilder deletingPosts() {
-        return deleteRequestedFor(urlPathMatching(VERSION_PREFIX + "/[0-9]+"));
+        return deleteRequestedFor(graphPath("/[0-9]+"));
     }
 
     public static RequestPatternBuilder refreshingTokens() {
-        return getRequestedFor(urlPathMatching(VERSION_PREFIX + "/refresh_access_token"));
+        return getRequestedFor(graphPath("/refresh_access_token"));
     }
 }

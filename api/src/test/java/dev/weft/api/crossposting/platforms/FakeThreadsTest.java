@@ -1,6 +1,8 @@
 package dev.weft.api.crossposting.platforms;
 
 import static dev.weft.api.crossposting.platforms.Http.bearer;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.assertGraphError;
+import static dev.weft.api.crossposting.platforms.SelfTestKit.awaitCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.crossposting.platforms.Http.Reply;
@@ -311,7 +313,7 @@ class FakeThreadsTest {
 
         Http.postFormTimingOut(threads.baseUrl() + "/" + USER_ID + "/threads_publish",
                 Map.of("creation_id", containerId, "access_token", TOKEN), Duration.ofMillis(300));
-        awaitPostCount(1);
+        awaitCount(threads::postCount, 1);
 
         assertThat(get("/" + containerId + "?fields=status").json().get("status").stringValue()).isEqualTo("PUBLISHED");
         assertThat(get("/me/threads?fields=text").json().get("data").get(0).get("text").stringValue()).isEqualTo("slow");
@@ -336,27 +338,5 @@ class FakeThreadsTest {
 
     private Reply get(String pathAndQuery) {
         return Http.get(threads.baseUrl() + pathAndQuery, "Authorization", bearer(TOKEN));
-    }
-
-    private void awaitPostCount(int expected) {
-        Instant giveUp = Instant.now().plusSeconds(5);
-        while (threads.postCount() < expected && Instant.now().isBefore(giveUp)) {
-            Thread.onSpinWait();
-        }
-        assertThat(threads.postCount()).isEqualTo(expected);
-    }
-
-    /** Checks the Graph error's status, code and subcode, and answers its message. */
-    private static String assertGraphError(Reply reply, int status, int code, Integer subcode) {
-        assertThat(reply.status()).isEqualTo(status);
-        JsonNode error = reply.json().get("error");
-        assertThat(error.get("code").intValue()).isEqualTo(code);
-        if (subcode == null) {
-            assertThat(error.has("error_subcode")).isFalse();
-        } else {
-            assertThat(error.get("error_subcode").intValue()).isEqualTo(subcode);
-        }
-        assertThat(error.get("type").stringValue()).isNotBlank();
-        return error.get("message").stringValue();
     }
 }

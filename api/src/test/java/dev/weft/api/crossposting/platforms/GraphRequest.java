@@ -2,7 +2,6 @@ package dev.weft.api.crossposting.platforms;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -143,13 +142,5 @@ final class GraphRequest {
 
     private static String decodeCursor(String cursor) {
         return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    }
-
-    static ResponseDefinition refusal(Failure failure) {
-        if (failure instanceof Failure.RateLimited rateLimited) {
-            return GraphError.rateLimited(4).withHttpStatus(429).response()
-                    .withHeader("Retry-After", Long.toString(rateLimited.retryAfterSeconds())).build();
-        }
-        return GraphError.unexpected().response().build();
     }
 }

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Mastodon's REST API over a {@link MastodonInstance}: routing, parameters and the JSON it answers. */
-final class MastodonApi {
+final class MastodonApi implements PlatformApi {
     private static final Pattern STATUS = Pattern.compile("/api/v1/statuses/([^/]+)");
     private static final Pattern ACCOUNT_STATUSES = Pattern.compile("/api/v1/accounts/([^/]+)/statuses");
     private static final Set<String> RAILS_FALSE = Set.of("0", "f", "F", "false", "FALSE", "off", "OFF");
@@ -43,7 +43,8 @@ final class MastodonApi {
         this.instance = instance;
     }
 
-    ResponseDefinition answer(Request request) {
+    @Override
+    public ResponseDefinition answer(Request request) {
         String path = URI.create(request.getUrl()).getPath();
         String rateBucket = accessToken(request).orElse("anonymous");
         ResponseDefinitionBuilder answer;
@@ -55,7 +56,8 @@ final class MastodonApi {
         return withRateLimitHeaders(answer, rateBucket).build();
     }
 
-    ResponseDefinition refusal(Failure failure) {
+    @Override
+    public ResponseDefinition refusal(Failure failure) {
         if (failure instanceof Failure.RateLimited rateLimited) {
             return rateLimited(rateLimited);
         }

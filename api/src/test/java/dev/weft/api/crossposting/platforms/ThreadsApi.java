@@ -1,16 +1,14 @@
 package dev.weft.api.crossposting.platforms;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The Threads Graph API over a {@link ThreadsPlatform}: routing, fields and the JSON it answers. */
-final class ThreadsApi {
+final class ThreadsApi extends GraphApi {
     private static final Set<String> USER_FIELDS = Set.of("id", "username", "name");
     private static final Set<String> CONTAINER_FIELDS = Set.of("id", "status", "error_message");
     private static final Set<String> MEDIA_FIELDS = Set.of("id", "text", "permalink", "timestamp", "media_type",
@@ -26,16 +24,8 @@ final class ThreadsApi {
         this.platform = platform;
     }
 
-    ResponseDefinition answer(Request request) {
-        GraphRequest graph = GraphRequest.of(request);
-        try {
-            return route(graph).build();
-        } catch (GraphRefusal refusal) {
-            return refusal.error().response().build();
-        }
-    }
-
-    private ResponseDefinitionBuilder route(GraphRequest request) {
+    @Override
+    ResponseDefinitionBuilder route(GraphRequest request) {
         if (request.is(RequestMethod.GET, 1) && request.segment(0).equals("refresh_access_token")) {
             return refresh(request);
         }
