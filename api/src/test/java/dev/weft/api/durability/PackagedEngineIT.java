@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar as separate processes: killed without warning and started again on the
- * same data dir it still has everything it acknowledged; given WEFT_DB_URL it uses that
- * server instead of starting its own; and two nodes on one database serve as one.
+ * same data dir it still has everything it acknowledged, and finishes the copies it was
+ * sending without making any twice; given WEFT_DB_URL it uses that server instead of
+ * starting its own; and two nodes on one database serve as one, sending each copy once.
  */
 class PackagedEngineIT {
     private static final String OPERATOR = "it-operator";
@@ -123,15 +124,25 @@ class PackagedEngineIT {
 
     @Test
     void twoNodesOnOneDatabaseServeAsOne() throws Exception {
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            Map<String, String> shared = external(server);
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+             FakeMastodon mastodon = new FakeMastodon().start()) {
+            mastodon.seedAccount("twonodes", "two-nodes-token");
+            mastodon.delayNext(1000, FakeMastodon.postingStatuses(), Duration.ofMillis(100));
+            Map<String, String> shared = new java.util.HashMap<>(external(server));
+            shared.put("WEFT_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8");
             Node first = start(newDataDir("node-a-"), shared);
             Node second = start(newDataDir("node-b-"), shared);
 
             Registered carol = TestAccounts.register(first.api(), "twonodes");
             assertThat(second.api().get(carol.path(), carol.token()).status())
                     .as("a token issued by one node works on the other").isEqualTo(200);
+            Response link = second.api().post(carol.path() + "/links", carol.token(), body("platform", "mastodon",
+                    "instanceUrl", mastodon.baseUrl(), "accessToken", "two-nodes-token", "crossPostByDefault", true));
+            assertThat(link.status()).as(link.toString()).isEqualTo(201);
+            List<String> texts = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
+                texts.add("a" + i);
+                texts.add("b" + i);
                 assertThat(first.api().post(carol.path() + "/posts", carol.token(), body("text", "a" + i)).status())
                         .isEqualTo(201);
                 assertThat(second.api().post(carol.path() + "/posts", carol.token(), body("text", "b" + i)).status())
@@ -139,6 +150,10 @@ class PackagedEngineIT {
             }
             await("both nodes see all 20 posts", () -> timelineSize(first, carol) == 20
                     && timelineSize(second, carol) == 20);
+            await("every copy on Mastodon", () -> mastodon.statusCount() >= 20);
+            Thread.sleep(1500);
+            assertThat(mastodon.statuses()).as("each copy sent once, by whichever node claimed it")
+                    .extracting(MastodonStatus::text).containsExactlyInAnyOrderElementsOf(texts);
 
             Response rebuild = second.api().post("/api/v1/admin/projections/timelines/rebuild", OPERATOR, null);
             assertThat(rebuild.status()).isEqualTo(202);

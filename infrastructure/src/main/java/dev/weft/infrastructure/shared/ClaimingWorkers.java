@@ -116,10 +116,20 @@ public final class ClaimingWorkers<T> {
         int capacity = 1 + idle.drainPermits();
         List<T> claimed = claim(capacity);
         idle.release(capacity - claimed.size());
-        claimed.forEach(item -> workers.execute(new Task(item)));
+        claimed.forEach(this::handOut);
         operations.afterClaim();
         if (claimed.size() < capacity) {
             signal.await(pace.pollInterval());
+        }
+    }
+
+    /** A claim that returns after stop began finds the pool shut: its items go back at once, not to their lease. */
+    private void handOut(T item) {
+        try {
+            workers.execute(new Task(item));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            idle.release();
+            operations.putBack(item, clock.now());
         }
     }
 
