@@ -40,7 +40,7 @@ class ClaimingWorkersTest {
         start(3, LONG, LONG);
 
         await("all processed", () -> table.processed.size() == 50);
-        assertThat(table.processed).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).boxed().toList());
+        assertThat(snapshot(table.processed)).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).boxed().toList());
         assertThat(table.claimThreads).containsOnly("test-poller");
         assertThat(table.processThreads).isSubsetOf("test-1", "test-2", "test-3");
     }
@@ -53,7 +53,7 @@ class ClaimingWorkersTest {
 
         await("all processed", () -> table.processed.size() == 60);
         assertThat(table.overClaims).as("claims beyond the idle workers").isEmpty();
-        assertThat(table.limits).allMatch(limit -> limit >= 1 && limit <= 3);
+        assertThat(snapshot(table.limits)).allMatch(limit -> limit >= 1 && limit <= 3);
     }
 
     @Test
@@ -77,7 +77,7 @@ class ClaimingWorkersTest {
 
         await("processed", () -> table.processed.size() == 1);
         assertThat(table.pollFailures).hasSize(2);
-        assertThat(table.limits.subList(0, 3)).containsExactly(2, 2, 2);
+        assertThat(snapshot(table.limits).subList(0, 3)).containsExactly(2, 2, 2);
     }
 
     @Test
@@ -120,6 +120,13 @@ class ClaimingWorkersTest {
         workers = new ClaimingWorkers<>("test", new ClaimingWorkers.Pace(count, pollInterval, drainTimeout), signal,
                 Instant::now, table);
         workers.start();
+    }
+
+    /** The poller keeps adding while a test reads, and a synchronized list is only safe to iterate under its lock. */
+    private static <E> List<E> snapshot(List<E> live) {
+        synchronized (live) {
+            return new ArrayList<>(live);
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) {
