@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.api.support.WeftClient.Response;
 import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.WeftIntegrationTest;
+import dev.weft.infrastructure.federation.erasure.DeletedAccountEraser;
 import dev.weft.application.accounts.AccountCommands;
 import dev.weft.application.accounts.NewAccount;
 import dev.weft.application.accounts.ProfileChanges;
@@ -57,6 +58,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
     @Autowired DeletionRequests deletions;
     @Autowired CommandSender commands;
     @Autowired Clock clock;
+    @Autowired DeletedAccountEraser eraser;
 
     @Test
     void aRebuildReproducesEveryProjectionExactly() throws Exception {
@@ -177,6 +179,18 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
             accounts.delete(accountId);
         }
         awaitDeletionOutcomes(postIds.get(3), linkId);
+        if (n % 5 == 2) {
+            eraseOnceSettled(accountId);
+        }
+    }
+
+    /** As if the grace hour had passed: the account is erased once its copies are all deleted. */
+    private void eraseOnceSettled(String accountId) {
+        jdbc.update("UPDATE directory.account SET deleted_at = now() - interval '2 hours' WHERE account_id = ?",
+                accountId);
+        await("account " + accountId + " erased", () -> eraser.eraseSettled().contains(accountId)
+                || jdbc.queryForObject("SELECT count(*) FROM federation.actor_key WHERE owner_id = ? "
+                + "AND erased_at IS NOT NULL", Long.class, accountId) == 1);
     }
 
     /** Every copy's deletion on the linked Mastodon account reaches an outcome before the history ends. */

@@ -56,6 +56,7 @@ public class Account {
     private LocalDate birthDate;
     private String consentVersion;
     private boolean deleted;
+    private boolean erased;
     private final Map<String, LinkedAccount> links = new LinkedHashMap<>();
     private final BlockList blocks = new BlockList();
 
@@ -105,6 +106,18 @@ public class Account {
     public void handle(DeleteAccountCommand command) {
         requireActive();
         apply(new AccountDeletedEvent(accountId, command.at()));
+    }
+
+    /** Only a deleted account is erased, and only once. */
+    @CommandHandler
+    public void handle(EraseAccountCommand command) {
+        if (!deleted) {
+            throw new ConflictException("accountId", "account " + accountId + " is not deleted; only a deleted "
+                    + "account is erased");
+        }
+        if (!erased) {
+            apply(new AccountErasedEvent(accountId, command.at()));
+        }
     }
 
     @CommandHandler
@@ -312,6 +325,11 @@ public class Account {
         handle = personal.handle();
         displayName = personal.displayName();
         birthDate = personal.birthDate();
+    }
+
+    @EventSourcingHandler
+    void on(AccountErasedEvent event) {
+        erased = true;
     }
 
     @EventSourcingHandler

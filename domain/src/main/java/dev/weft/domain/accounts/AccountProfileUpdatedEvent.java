@@ -1,5 +1,6 @@
 package dev.weft.domain.accounts;
 
+import dev.weft.domain.shared.PersonalData;
 import dev.weft.domain.shared.AccountEvent;
 import java.time.Instant;
 
@@ -9,5 +10,5 @@ public record AccountProfileUpdatedEvent(
         boolean publicProfile,
         String country,
         Instant updatedAt,
-        AccountPersonalData personal) implements AccountEvent {
+        @PersonalData(subject = "accountId") AccountPersonalData personal) implements AccountEvent {
 }

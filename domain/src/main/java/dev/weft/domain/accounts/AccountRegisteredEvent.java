@@ -1,5 +1,6 @@
 package dev.weft.domain.accounts;
 
+import dev.weft.domain.shared.PersonalData;
 import dev.weft.domain.shared.AccountEvent;
 import java.time.Instant;
 
@@ -9,5 +10,5 @@ public record AccountRegisteredEvent(
         String country,
         String credentialHash,
         Instant registeredAt,
-        AccountPersonalData personal) implements AccountEvent {
+        @PersonalData(subject = "accountId") AccountPersonalData personal) implements AccountEvent {
 }

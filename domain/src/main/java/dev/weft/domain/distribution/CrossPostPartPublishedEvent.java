@@ -1,5 +1,6 @@
 package dev.weft.domain.distribution;
 
+import dev.weft.domain.shared.PersonalData;
 import dev.weft.domain.shared.AccountEvent;
 import java.time.Instant;
 
@@ -9,6 +10,6 @@ import java.time.Instant;
  * copy so far, this one included.
  */
 public record CrossPostPartPublishedEvent(String copyId, String postId, String accountId, Destination destination,
-                                          int part, int parts, String remoteId, String remoteUrl, int attempt,
+                                          int part, int parts, String remoteId, @PersonalData(subject = "accountId") String remoteUrl, int attempt,
                                           Instant publishedAt) implements AccountEvent {
 }

@@ -1,8 +1,9 @@
 package dev.weft.domain.engagement;
 
+import dev.weft.domain.shared.PersonalData;
 import dev.weft.domain.shared.AccountEvent;
 import dev.weft.domain.shared.RemoteActor;
 import java.time.Instant;
 
-public record RemoteLikeUndoneEvent(String postId, String accountId, String activityId, Instant undoneAt, RemoteActor actor) implements AccountEvent {
+public record RemoteLikeUndoneEvent(String postId, String accountId, @PersonalData(subject = "actor.actorId") String activityId, Instant undoneAt, RemoteActor actor) implements AccountEvent {
 }

@@ -1,5 +1,6 @@
 package dev.weft.domain.links;
 
+import dev.weft.domain.shared.PersonalData;
 import dev.weft.domain.shared.AccountEvent;
 import java.time.Instant;
 
@@ -10,7 +11,7 @@ public record ExternalAccountLinkedEvent(
         Platform platform,
         boolean crossPostByDefault,
         Instant linkedAt,
-        LinkedAccountData personal,
+        @PersonalData(subject = "accountId") LinkedAccountData personal,
         OverflowRule overflow) implements AccountEvent {
 
     public ExternalAccountLinkedEvent(String accountId, String linkId, Platform platform, boolean crossPostByDefault,

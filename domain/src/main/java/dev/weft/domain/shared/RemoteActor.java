@@ -7,7 +7,7 @@ import java.util.Locale;
  * An actor on another server. Its id is the ActivityPub actor IRI; the host is kept
  * apart because follower counts, deliveries and domain blocks are all per server.
  */
-public record RemoteActor(String actorId, String host) {
+public record RemoteActor(@PersonalData String actorId, String host) {
     public RemoteActor {
         if (actorId == null || actorId.isBlank()) {
             throw new InvalidValueException("actorId", "a remote actor id is required");

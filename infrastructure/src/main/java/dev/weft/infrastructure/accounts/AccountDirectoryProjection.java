@@ -9,6 +9,7 @@ import dev.weft.application.accounts.AccountView;
 import dev.weft.application.links.LinkDirectory;
 import dev.weft.application.links.LinkView;
 import dev.weft.domain.accounts.AccountDeletedEvent;
+import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.accounts.AccountProfileUpdatedEvent;
 import dev.weft.domain.accounts.AccountRegisteredEvent;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
@@ -77,6 +78,13 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
         jdbc.update("DELETE FROM directory.link WHERE account_id = ?", event.accountId());
         jdbc.update("DELETE FROM directory.credential WHERE account_id = ?", event.accountId());
         accountByCredential.asMap().values().removeIf(event.accountId()::equals);
+    }
+
+    /** The handle goes too: the claim keeps a keyed digest of it, so nobody else takes it. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.update("UPDATE directory.account SET handle = ?, display_name = '', birth_date = NULL "
+                + "WHERE account_id = ?", "urn:weft:erased:" + event.accountId(), event.accountId());
     }
 
     @EventHandler

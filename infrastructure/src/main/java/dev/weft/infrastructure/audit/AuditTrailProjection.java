@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.audit;
 
 import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
@@ -45,6 +46,8 @@ import org.springframework.stereotype.Component;
 public class AuditTrailProjection extends JdbcProjection {
     public static final String NAME = ProcessingGroups.AUDIT;
     public static final String SCHEMA = "audit";
+    /** URLs and IRIs, and the placeholders of values already erased. */
+    private static final String ERASABLE = "(https?://|urn:weft:erased:)[^\\s,;)\\]]+";
 
     @Autowired
     public AuditTrailProjection(JdbcTemplate jdbc) {
@@ -221,5 +224,18 @@ public class AuditTrailProjection extends JdbcProjection {
         jdbc.update("INSERT INTO " + table("entry") + " (event_id, position, account_id, occurred_at, kind, subject, "
                         + "recipient, consent, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 eventId, position(messageTime, eventId), accountId, ts(occurredAt), kind, subject, recipient, consent, detail);
+    }
+
+    /**
+     * The trail of an erased account keeps its skeleton (kinds, hosts, platforms, item ids,
+     * times, consent versions) and loses every link, IRI and erased value written into it.
+     */
+    @EventHandler
+    void on(AccountErasedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        jdbc.update("UPDATE " + table("entry") + " SET subject = regexp_replace(subject, ?, '[erased]', 'g'), "
+                + "detail = regexp_replace(detail, ?, '[erased]', 'g') WHERE account_id = ?", ERASABLE, ERASABLE,
+                event.accountId());
+        entry(at, eventId, event.accountId(), event.erasedAt(), "account_erased", "account", null, null,
+                "personal data erased; the key that sealed it is gone");
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import dev.weft.infrastructure.privacy.SealingSerializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
@@ -35,14 +36,18 @@ public class StoreReadinessCheck implements SmartInitializingSingleton {
                 "the event store is not Axon's JDBC storage engine; events would not reach PostgreSQL");
         require(axon.getComponent(TransactionManager.class) instanceof SpringTransactionManager,
                 "Axon is not using Spring's transaction manager; projection rows and tokens would not commit together");
-        require(axon.eventSerializer() instanceof Jackson3Serializer && axon.serializer() instanceof Jackson3Serializer,
-                "Axon's serializers are not Jackson 3; set axon.serializer.general/events/messages=jackson3");
+        require(axon.eventSerializer() instanceof SealingSerializer sealing
+                        && sealing.delegate() instanceof Jackson3Serializer
+                        && axon.serializer() instanceof Jackson3Serializer,
+                "Axon's serializers are not Jackson 3 with personal data sealed; set "
+                        + "axon.serializer.general/events/messages=jackson3 and keep PrivacyConfiguration");
         requireTable("domain_event_entry");
         requireTable("token_entry");
         requireTable("snapshot_event_entry");
         requireTable("dead_letter_entry");
         String version = jdbc.queryForObject("SHOW server_version", String.class);
-        LOG.info("Event store ready: PostgreSQL {}, JDBC engine, Spring transactions, Jackson 3", version);
+        LOG.info("Event store ready: PostgreSQL {}, JDBC engine, Spring transactions, Jackson 3, personal data sealed",
+                version);
     }
 
     private void requireTable(String table) {

@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.graph;
 
 import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.graph.FollowState;
 import dev.weft.domain.graph.RemoteActorFollowAcceptedEvent;
 import dev.weft.domain.graph.RemoteActorFollowRejectedEvent;
@@ -122,5 +123,13 @@ public class FollowerProjection extends JdbcProjection {
     private void updateFollowing(String followingId, FollowState state, Instant acceptedAt) {
         jdbc.update("UPDATE " + table("following") + " SET state = ?, accepted_at = COALESCE(?, accepted_at) "
                 + "WHERE following_id = ?", state.name(), ts(acceptedAt), followingId);
+    }
+
+    /** The erased account's followers and follows are its relationships: nothing of them stays. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.update("DELETE FROM " + table("follower") + " WHERE account_id = ?", event.accountId());
+        jdbc.update("DELETE FROM " + table("follower_count") + " WHERE account_id = ?", event.accountId());
+        jdbc.update("DELETE FROM " + table("following") + " WHERE account_id = ?", event.accountId());
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.posts;
 
 import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
 import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
@@ -239,5 +240,17 @@ public class SharingStatusProjection extends JdbcProjection {
             jdbc.update("UPDATE " + table("post") + " SET " + column + " = " + column + " + ? WHERE post_id = ?",
                     delta, postId);
         }
+    }
+
+    /** Who engaged with the erased account's posts goes; its copies keep their ids, not their links. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        for (String engaged : new String[] {"post_like", "post_reply", "post_repost"}) {
+            jdbc.update("DELETE FROM " + table(engaged) + " WHERE post_id IN (SELECT post_id FROM " + table("post")
+                    + " WHERE account_id = ?)", event.accountId());
+        }
+        jdbc.update("UPDATE " + table("copy") + " SET remote_url = NULL WHERE account_id = ?", event.accountId());
+        jdbc.update("UPDATE " + table("copy_part") + " SET remote_url = NULL WHERE copy_id IN (SELECT copy_id FROM "
+                + table("copy") + " WHERE account_id = ?)", event.accountId());
     }
 }

@@ -18,14 +18,10 @@ import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.links.Platform;
 import dev.weft.infrastructure.crossposting.JdbcCrossPostReader;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.weft.infrastructure.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,30 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CrossPostStatusProjectionTest {
     private static final Instant PUBLISHED = Instant.parse("2026-12-01T10:00:00Z");
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbc;
-    private static SharingStatusProjection projection;
-    private static JdbcCrossPostReader reader;
+    private static final JdbcTemplate JDBC = TestDatabase.JDBC;
+    private static final SharingStatusProjection projection = new SharingStatusProjection(JDBC);
+    private static final JdbcCrossPostReader reader = new JdbcCrossPostReader(JDBC);
 
     private final String accountId = UUID.randomUUID().toString();
     private final String postId = UUID.randomUUID().toString();
     private final Destination threads = Destination.linkedAccount("link-" + postId, Platform.THREADS);
     private final String copyId = CopyIds.of(postId, threads);
-
-    @BeforeAll
-    static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                .migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        projection = new SharingStatusProjection(jdbc);
-        reader = new JdbcCrossPostReader(jdbc);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
 
     @Test
     void aScheduledCopyIsPending() {
