@@ -33,6 +33,8 @@ public class PostCopy {
     private Destination destination;
     private int attempts;
     private boolean deletionRequested;
+    private boolean scheduled;
+    private boolean held;
     private DeletionOutcome deletionOutcome;
     private final CrossPostProgress crossPost = new CrossPostProgress();
 
@@ -42,10 +44,32 @@ public class PostCopy {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleCopyCommand command) {
-        if (copyId == null) {
+        if (!scheduled) {
             apply(new PostCopyScheduledEvent(command.copyId(), command.postId(), command.accountId(),
                     command.destination(), command.consentVersion(), command.at()));
         }
+    }
+
+    /**
+     * A server that already holds the post by delivery, or was already asked to delete it,
+     * gains nothing from a second record: the ledger keeps the first disclosure.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordRemoteHolderCommand command) {
+        if (command.destination() == null || command.destination().kind() != Destination.Kind.FEDIVERSE_SERVER) {
+            throw new InvalidValueException("destination", "only a fediverse server can hold a post it was not sent");
+        }
+        if (command.channel() != HoldingChannel.ENGAGEMENT && command.channel() != HoldingChannel.SIGNED_FETCH) {
+            throw new InvalidValueException("channel", "a holder is observed through engagement or a signed fetch, "
+                    + "not " + command.channel());
+        }
+        if (held || deletionRequested) {
+            return;
+        }
+        apply(new RemoteHolderObservedEvent(command.copyId(), command.postId(), command.accountId(),
+                command.destination(), command.channel(), command.evidenceActorId(), command.consentVersion(),
+                command.at()));
     }
 
     @CommandHandler
@@ -179,6 +203,7 @@ public class PostCopy {
 
     @EventSourcingHandler
     void on(PostCopyScheduledEvent event) {
+        scheduled = true;
         copyId = event.copyId();
         postId = event.postId();
         accountId = event.accountId();
@@ -186,8 +211,18 @@ public class PostCopy {
     }
 
     @EventSourcingHandler
+    void on(RemoteHolderObservedEvent event) {
+        copyId = event.copyId();
+        postId = event.postId();
+        accountId = event.accountId();
+        destination = event.destination();
+        held = true;
+    }
+
+    @EventSourcingHandler
     void on(CopyDeliveryAttemptedEvent event) {
         attempts = event.attempt();
+        held |= event.outcome() == DeliveryOutcome.DELIVERED;
     }
 
     @EventSourcingHandler

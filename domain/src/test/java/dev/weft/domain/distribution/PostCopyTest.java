@@ -55,6 +55,88 @@ class PostCopyTest {
         return new RecordRemoteDeletionOutcomeCommand(COPY_ID, outcome, reason, AT);
     }
 
+    // --- RecordRemoteHolderCommand ---
+
+    private static RecordRemoteHolderCommand holder(HoldingChannel channel) {
+        return new RecordRemoteHolderCommand(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, channel,
+                "https://remote.example/users/ann", CONSENT, AT);
+    }
+
+    private static RemoteHolderObservedEvent observed() {
+        return new RemoteHolderObservedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, HoldingChannel.ENGAGEMENT,
+                "https://remote.example/users/ann", CONSENT, AT);
+    }
+
+    @Test
+    void aServerSeenHoldingAPostItWasNeverSentBecomesAHolder() {
+        fixture.givenNoPriorActivity()
+                .when(holder(HoldingChannel.ENGAGEMENT))
+                .expectEvents(observed());
+    }
+
+    @Test
+    void aScheduledCopyNotYetDeliveredIsHeldOnceEngagementShowsIt() {
+        fixture.given(scheduled(), attempted(1, DeliveryOutcome.RETRY_SCHEDULED))
+                .when(holder(HoldingChannel.ENGAGEMENT))
+                .expectEvents(observed());
+    }
+
+    @Test
+    void aDeliveredCopyIsHeldAlreadySoEngagementRecordsNothing() {
+        fixture.given(scheduled(), attempted(1, DeliveryOutcome.DELIVERED))
+                .when(holder(HoldingChannel.ENGAGEMENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHolderIsRecordedOnce() {
+        fixture.given(observed())
+                .when(holder(HoldingChannel.SIGNED_FETCH))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHolderSeenAfterItsDeletionWasRequestedRecordsNothing() {
+        fixture.given(observed(), deletionRequested())
+                .when(holder(HoldingChannel.ENGAGEMENT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLinkedAccountCannotBeAnObservedHolder() {
+        Destination threads = Destination.linkedAccount("link-1", Platform.THREADS);
+        fixture.givenNoPriorActivity()
+                .when(new RecordRemoteHolderCommand(CopyIds.of(POST_ID, threads), POST_ID, ACCOUNT_ID, threads,
+                        HoldingChannel.ENGAGEMENT, "https://remote.example/users/ann", CONSENT, AT))
+                .expectException(InvalidValueException.class)
+                .expectException(onField("destination"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void deliveryIsNotAChannelOfAnObservedHolder() {
+        fixture.givenNoPriorActivity()
+                .when(holder(HoldingChannel.DELIVERY))
+                .expectException(onField("channel"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHolderCanStillBeScheduledACopy() {
+        fixture.given(observed())
+                .when(new ScheduleCopyCommand(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, CONSENT, AT))
+                .expectEvents(new PostCopyScheduledEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, CONSENT, AT));
+    }
+
+    @Test
+    void anObservedHolderIsAskedToDeleteLikeAnyCopy() {
+        fixture.given(observed())
+                .when(new RequestRemoteDeletionCommand(COPY_ID, DeletionReason.SHARING_TURNED_OFF, AT))
+                .expectEvents(new RemoteDeletionRequestedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER,
+                        DeletionReason.SHARING_TURNED_OFF, AT));
+    }
+
     // --- ScheduleCopyCommand ---
 
     @Test
