@@ -42,9 +42,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
     private static final List<String> PROJECTIONS = List.of("timelines", "followers", "sharing-status",
-            "deletion-requests", "audit");
+            "deletion-requests", "audit", "ledger");
     private static final Map<String, String> SCHEMAS = Map.of("timelines", "timelines", "followers", "followers",
-            "sharing-status", "sharing_status", "deletion-requests", "deletion_requests", "audit", "audit");
+            "sharing-status", "sharing_status", "deletion-requests", "deletion_requests", "audit", "audit",
+            "ledger", "ledger");
 
     @Autowired AccountCommands accounts;
     @Autowired LinkCommands links;
@@ -158,7 +159,8 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
             posts.edit(accountId, postIds.get(p), new PostChanges("edited " + p, null, null));
             commands.send(new RecordDeliveryAttemptCommand(CopyIds.of(postIds.get(p), Destination.server("s0.example")),
                     p % 8 == 0 ? DeliveryOutcome.DELIVERED : DeliveryOutcome.RETRY_SCHEDULED, p % 8 == 0 ? 202 : 503,
-                    p % 8 == 0 ? null : "unavailable", null, null, clock.now().plusSeconds(60), clock.now()));
+                    p % 8 == 0 ? null : "unavailable", null, null, clock.now().plusSeconds(60), clock.now(),
+                    "https://s0.example/inbox"));
             engagement.unlike(postIds.get(p), actors.get(p % 6), actors.get(p % 6) + "/like/" + p);
         }
         posts.delete(accountId, postIds.get(1));

@@ -72,7 +72,7 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
         assertThat(api.delete(path, token).status()).isEqualTo(204);
         await("the copy deleted on Mastodon", () -> PlatformFakes.MASTODON.statuses().stream()
                 .noneMatch(s -> s.text().equals(postText)));
-        awaitQuiet();
+        awaitQuiet(accountId);
         jdbc.update("UPDATE directory.account SET deleted_at = now() - interval '2 hours' WHERE account_id = ?",
                 accountId);
         await("the account erased", () -> eraser.eraseSettled().contains(accountId) || erased(accountId));
@@ -105,11 +105,15 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
         return jdbc.queryForList("SELECT kind FROM audit.entry WHERE account_id = ?", String.class, accountId);
     }
 
-    /** Waits for the policies that follow a deletion to have run, so nothing is still to be sent. */
-    private void awaitQuiet() {
-        await("no delivery or copy pending", () -> jdbc.queryForObject("SELECT (SELECT count(*) FROM "
-                + "crossposting.job WHERE state IN ('pending', 'held')) + (SELECT count(*) FROM federation.delivery "
-                + "WHERE state = 'pending' AND host NOT LIKE '%example')", Long.class) == 0);
+    /**
+     * Waits for the policies that follow a deletion to have run, so nothing of the account is
+     * still to be sent. Other tests share the database and leave their own copies held.
+     */
+    private void awaitQuiet(String accountId) {
+        await("no delivery or copy of the account pending", () -> jdbc.queryForObject("SELECT (SELECT count(*) "
+                + "FROM crossposting.job WHERE account_id = ? AND state IN ('pending', 'held')) + (SELECT count(*) "
+                + "FROM federation.delivery WHERE account_id = ? AND state = 'pending' AND host NOT LIKE '%example')",
+                Long.class, accountId, accountId) == 0);
     }
 
     /** Every text, JSON and binary column of every table, searched for the value. */

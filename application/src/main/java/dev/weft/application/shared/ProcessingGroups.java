@@ -15,9 +15,11 @@ public final class ProcessingGroups {
     public static final String SHARING_STATUS = "sharing-status";
     public static final String DELETION_REQUESTS = "deletion-requests";
     public static final String AUDIT = "audit";
+    public static final String LEDGER = "ledger";
 
     /** The streaming groups: each has a token, a dead-letter queue and can be rebuilt. */
-    public static final Set<String> STREAMING = Set.of(TIMELINES, FOLLOWERS, SHARING_STATUS, DELETION_REQUESTS, AUDIT);
+    public static final Set<String> STREAMING = Set.of(TIMELINES, FOLLOWERS, SHARING_STATUS, DELETION_REQUESTS, AUDIT,
+            LEDGER);
 
     private ProcessingGroups() {
     }

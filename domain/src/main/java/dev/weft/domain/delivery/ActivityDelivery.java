@@ -30,7 +30,7 @@ public class ActivityDelivery {
         }
         apply(new ActivityDeliveryAttemptedEvent(command.deliveryId(), command.accountId(), command.purpose(),
                 command.activityId(), command.inbox(), command.host(), attempts + 1, command.outcome(),
-                command.httpStatus(), command.error(), command.nextAttemptAt(), command.at()));
+                command.httpStatus(), command.error(), command.nextAttemptAt(), command.at(), command.copyId()));
     }
 
     @EventSourcingHandler

@@ -9,5 +9,5 @@ public record ActivityDeliveryAttemptedEvent(String deliveryId, String accountId
                                              @PersonalData(subject = "accountId") String activityId,
                                              @PersonalData(subject = "accountId") String inbox, String host, int attempt, DeliveryOutcome outcome,
                                              Integer httpStatus, String error, Instant nextAttemptAt,
-                                             Instant attemptedAt) implements AccountEvent {
+                                             Instant attemptedAt, String copyId) implements AccountEvent {
 }

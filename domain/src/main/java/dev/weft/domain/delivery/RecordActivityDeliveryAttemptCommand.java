@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RecordActivityDeliveryAttemptCommand(@TargetAggregateIdentifier String deliveryId, String accountId,
                                                    String purpose, String activityId, String inbox, String host,
                                                    DeliveryOutcome outcome, Integer httpStatus, String error,
-                                                   Instant nextAttemptAt, Instant at) {
+                                                   Instant nextAttemptAt, Instant at, String copyId) {
 }

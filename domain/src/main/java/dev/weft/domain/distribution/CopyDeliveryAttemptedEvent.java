@@ -1,7 +1,9 @@
 package dev.weft.domain.distribution;
 
 import dev.weft.domain.shared.AccountEvent;
+import dev.weft.domain.shared.PersonalData;
 import java.time.Instant;
 
-public record CopyDeliveryAttemptedEvent(String copyId, String postId, String accountId, Destination destination, int attempt, DeliveryOutcome outcome, Integer httpStatus, String error, String remoteId, String remoteUrl, Instant nextAttemptAt, Instant attemptedAt) implements AccountEvent {
+public record CopyDeliveryAttemptedEvent(String copyId, String postId, String accountId, Destination destination, int attempt, DeliveryOutcome outcome, Integer httpStatus, String error, String remoteId, String remoteUrl, Instant nextAttemptAt, Instant attemptedAt,
+                                         @PersonalData(subject = "accountId") String inbox) implements AccountEvent {
 }

@@ -79,7 +79,7 @@ public class PostCopy {
         }
         apply(new CopyDeliveryAttemptedEvent(copyId, postId, accountId, destination, attempts + 1, command.outcome(),
                 command.httpStatus(), command.error(), command.remoteId(), command.remoteUrl(),
-                command.nextAttemptAt(), command.at()));
+                command.nextAttemptAt(), command.at(), command.inbox()));
     }
 
     @CommandHandler

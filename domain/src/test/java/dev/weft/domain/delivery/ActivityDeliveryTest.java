@@ -31,13 +31,13 @@ class ActivityDeliveryTest {
     private static RecordActivityDeliveryAttemptCommand attempt(DeliveryOutcome outcome, Integer status, String error,
                                                                 Instant next) {
         return new RecordActivityDeliveryAttemptCommand(DELIVERY_ID, ACCOUNT_ID, "FOLLOW_ACCEPT", ACTIVITY, INBOX,
-                "remote.example", outcome, status, error, next, AT);
+                "remote.example", outcome, status, error, next, AT, null);
     }
 
     private static ActivityDeliveryAttemptedEvent attempted(int attempt, DeliveryOutcome outcome, Integer status,
                                                             String error, Instant next, Instant at) {
         return new ActivityDeliveryAttemptedEvent(DELIVERY_ID, ACCOUNT_ID, "FOLLOW_ACCEPT", ACTIVITY, INBOX,
-                "remote.example", attempt, outcome, status, error, next, at);
+                "remote.example", attempt, outcome, status, error, next, at, null);
     }
 
     @Test

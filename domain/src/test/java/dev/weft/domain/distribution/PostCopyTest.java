@@ -43,7 +43,7 @@ class PostCopyTest {
 
     private static CopyDeliveryAttemptedEvent attempted(int attempt, DeliveryOutcome outcome) {
         return new CopyDeliveryAttemptedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, attempt, outcome, 503,
-                "unavailable", null, null, RETRY_AT, EARLIER);
+                "unavailable", null, null, RETRY_AT, EARLIER, null);
     }
 
     private static RemoteDeletionRequestedEvent deletionRequested() {
@@ -170,11 +170,12 @@ class PostCopyTest {
     void aFirstDeliveryAttemptIsNumberedOne() {
         fixture.given(scheduled())
                 .when(new RecordDeliveryAttemptCommand(COPY_ID, DeliveryOutcome.DELIVERED, 202, null,
-                        "https://remote.example/notes/1", "https://remote.example/@alice/1", null, AT))
+                        "https://remote.example/notes/1", "https://remote.example/@alice/1", null, AT,
+                        "https://remote.example/inbox"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CopyDeliveryAttemptedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, 1,
                         DeliveryOutcome.DELIVERED, 202, null, "https://remote.example/notes/1",
-                        "https://remote.example/@alice/1", null, AT));
+                        "https://remote.example/@alice/1", null, AT, "https://remote.example/inbox"));
     }
 
     @Test
@@ -182,24 +183,24 @@ class PostCopyTest {
         fixture.given(scheduled(), attempted(1, DeliveryOutcome.RETRY_SCHEDULED),
                         attempted(2, DeliveryOutcome.RETRY_SCHEDULED))
                 .when(new RecordDeliveryAttemptCommand(COPY_ID, DeliveryOutcome.FAILED, 410, "gone", null, null,
-                        null, AT))
+                        null, AT, null))
                 .expectEvents(new CopyDeliveryAttemptedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, 3,
-                        DeliveryOutcome.FAILED, 410, "gone", null, null, null, AT));
+                        DeliveryOutcome.FAILED, 410, "gone", null, null, null, AT, null));
     }
 
     @Test
     void aRetryCarriesWhenTheNextAttemptIsDue() {
         fixture.given(scheduled())
                 .when(new RecordDeliveryAttemptCommand(COPY_ID, DeliveryOutcome.RETRY_SCHEDULED, 503,
-                        "unavailable", null, null, RETRY_AT, AT))
+                        "unavailable", null, null, RETRY_AT, AT, null))
                 .expectEvents(new CopyDeliveryAttemptedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, 1,
-                        DeliveryOutcome.RETRY_SCHEDULED, 503, "unavailable", null, null, RETRY_AT, AT));
+                        DeliveryOutcome.RETRY_SCHEDULED, 503, "unavailable", null, null, RETRY_AT, AT, null));
     }
 
     @Test
     void anAttemptWithoutAnOutcomeIsRefused() {
         fixture.given(scheduled())
-                .when(new RecordDeliveryAttemptCommand(COPY_ID, null, 500, null, null, null, null, AT))
+                .when(new RecordDeliveryAttemptCommand(COPY_ID, null, 500, null, null, null, null, AT, null))
                 .expectNoEvents()
                 .expectException(InvalidValueException.class)
                 .expectException(onField("outcome"))
@@ -210,7 +211,7 @@ class PostCopyTest {
     void anAttemptForACopyNeverScheduledFindsNoCopy() {
         fixture.givenNoPriorActivity()
                 .when(new RecordDeliveryAttemptCommand(COPY_ID, DeliveryOutcome.DELIVERED, 202, null, null, null,
-                        null, AT))
+                        null, AT, null))
                 .expectException(AggregateNotFoundException.class);
     }
 

@@ -30,9 +30,17 @@ public final class InboxSink implements AutoCloseable {
     }
 
     public InboxSink(Reply otherwise) {
+        this("127.0.0.1", otherwise);
+    }
+
+    /**
+     * On another loopback address (127.0.0.2, ...): Weft tells servers apart by host name,
+     * not port, so two servers in one test need two addresses.
+     */
+    public InboxSink(String address, Reply otherwise) {
         this.otherwise = otherwise;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,11 +78,16 @@ public final class InboxSink implements AutoCloseable {
     }
 
     public String inbox() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbox";
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/inbox";
     }
 
     public String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    /** The server's name as Weft knows it: its address, without the port. */
+    public String hostName() {
+        return server.getAddress().getHostString();
     }
 
     public List<Received> received() {

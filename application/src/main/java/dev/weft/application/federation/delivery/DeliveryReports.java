@@ -41,7 +41,8 @@ public class DeliveryReports {
     static Object commandFor(DeliveryAttempt attempt) {
         if (attempt.copyId() != null && attempt.purpose() == DeliveryPurpose.POST_CREATE) {
             return new RecordDeliveryAttemptCommand(attempt.copyId(), copyOutcome(attempt.outcome()),
-                    attempt.httpStatus(), attempt.error(), null, null, attempt.nextAttemptAt(), attempt.at());
+                    attempt.httpStatus(), attempt.error(), null, null, attempt.nextAttemptAt(), attempt.at(),
+                    attempt.inbox());
         }
         if (attempt.copyId() != null && attempt.purpose() == DeliveryPurpose.POST_DELETE) {
             return new RecordRemoteDeletionOutcomeCommand(attempt.copyId(), deletionOutcome(attempt.outcome()),
@@ -50,7 +51,7 @@ public class DeliveryReports {
         return new RecordActivityDeliveryAttemptCommand(attempt.deliveryId(), attempt.accountId(),
                 attempt.purpose().name(), attempt.activityId(), attempt.inbox(), attempt.host(),
                 copyOutcome(attempt.outcome()), attempt.httpStatus(), attempt.error(), attempt.nextAttemptAt(),
-                attempt.at());
+                attempt.at(), attempt.copyId());
     }
 
     private static DeliveryOutcome copyOutcome(AttemptOutcome outcome) {
