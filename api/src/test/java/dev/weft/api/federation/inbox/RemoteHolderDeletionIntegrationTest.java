@@ -88,6 +88,36 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
     }
 
     @Test
+    void aLikeUndoneLeavesItsServerAHolderStillAskedToDelete() {
+        String name = "fickle-" + UUID.randomUUID().toString().substring(0, 8);
+        String like = remote.origin() + "/likes/" + UUID.randomUUID();
+        String likeActivity = activity(like, "Like", remote.actor(name), "\"" + postUrl + "\"");
+        assertThat(remote.post(BASE_URL + "/inbox", likeActivity, name).statusCode()).isEqualTo(202);
+        await("the server is a holder", () -> server() != null);
+        String undo = activity(remote.origin() + "/undos/" + UUID.randomUUID(), "Undo", remote.actor(name),
+                likeActivity);
+        assertThat(remote.post(BASE_URL + "/inbox", undo, name).statusCode()).isEqualTo(202);
+        await("the like is gone", () -> api.get("/api/v1/posts/" + postId + "/status", alice.token()).json()
+                .path("likes").path("count").asLong() == 0);
+
+        assertThat(api.delete(alice.path() + "/fediverse-sharing", alice.token()).status()).isEqualTo(204);
+
+        await("the witness's inbox got the Delete, tracked to delivered", () -> deletionRequest(alice.token()) != null
+                && "delivered".equals(deletionRequest(alice.token()).path("outcome").asString()));
+        assertThat(received("Delete", postUrl)).hasSize(1);
+    }
+
+    /** The V15 backfill reads each stored post's consent version straight from its event. */
+    @Test
+    void aStoredPostsConsentVersionIsReadableFromItsEventAsTheMigrationReadsIt() {
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'consentVersion' "
+                + "FROM domain_event_entry WHERE payload_type = 'dev.weft.domain.posts.PostPublishedEvent' "
+                + "AND aggregate_identifier = ?", String.class, postId)).isEqualTo("2026-11");
+        assertThat(jdbc.queryForObject("SELECT consent_version FROM sharing_status.post WHERE post_id = ?",
+                String.class, postId)).isEqualTo("2026-11");
+    }
+
+    @Test
     void deletingTheAccountSendsDeletePersonToAServerThatOnlyLikedItsPost() {
         String actor = BASE_URL + "/users/" + alice.handle();
         engage("like", "fan-" + UUID.randomUUID().toString().substring(0, 8));
