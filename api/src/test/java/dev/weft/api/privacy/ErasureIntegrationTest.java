@@ -78,7 +78,9 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
         await("the account erased", () -> eraser.eraseSettled().contains(accountId) || erased(accountId));
         await("every read model past the erasure", () -> auditKinds(accountId).contains("account_erased")
                 && jdbc.queryForObject("SELECT count(*) FROM followers.follower WHERE account_id = ?", Long.class,
-                accountId) == 0);
+                accountId) == 0
+                && jdbc.queryForObject("SELECT count(*) FROM sharing_status.post_like WHERE post_id = ?", Long.class,
+                postId) == 0);
         eraser.eraseSettled();
         await("the link's secret erased", () -> jdbc.queryForObject("SELECT count(*) FROM vault.link_credential "
                 + "WHERE account_id = ?", Long.class, accountId) == 0);

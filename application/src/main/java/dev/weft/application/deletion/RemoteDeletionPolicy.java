@@ -7,6 +7,7 @@ import dev.weft.application.shared.PolicyCommands;
 import dev.weft.domain.deletion.DeletionReason;
 import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.distribution.RemoteHolderObservedEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostDeletionReason;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
@@ -53,6 +54,18 @@ public class RemoteDeletionPolicy {
         if (copies.postDeleted(event.postId())) {
             commands.send(NAME, new RequestRemoteDeletionCommand(event.copyId(), DeletionReason.POST_DELETED,
                     event.scheduledAt()));
+        }
+    }
+
+    /**
+     * A holder observed after its post was deleted (the engagement came first, the deletion
+     * overtook the record of it) is recalled at once, as a late-scheduled copy is.
+     */
+    @EventHandler
+    void on(RemoteHolderObservedEvent event) {
+        if (copies.postDeleted(event.postId())) {
+            commands.send(NAME, new RequestRemoteDeletionCommand(event.copyId(), DeletionReason.POST_DELETED,
+                    event.observedAt()));
         }
     }
 

@@ -18,4 +18,7 @@ public interface EngagementReader {
 
     /** Everyone who liked, reposted or replied to the post: their servers hold part of it too. */
     List<String> actorsEngagedWith(String postId);
+
+    /** Everyone who liked, reposted or replied to any of the account's posts. */
+    List<String> actorsEngagedWithPostsOf(String accountId);
 }

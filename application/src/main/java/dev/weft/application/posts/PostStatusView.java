@@ -11,8 +11,9 @@ public record PostStatusView(String postId, boolean deleted, List<CrossPostView>
     public record Fediverse(boolean shared, List<Server> servers) {
     }
 
+    /** heldVia is null for a server Weft sent the post to, else how it came to hold it ("engagement"). */
     public record Server(String host, String state, int attempts, Integer lastHttpStatus, Instant lastAttemptAt,
-                         Instant nextAttemptAt, Deletion deletion) {
+                         Instant nextAttemptAt, Deletion deletion, String heldVia) {
     }
 
     public record Deletion(String state, String reason, Instant requestedAt, Instant deliveredAt) {

@@ -45,4 +45,13 @@ public class JdbcEngagementReader implements EngagementReader {
                 + "SELECT actor_id FROM sharing_status.post_reply WHERE post_id = ?", String.class, postId, postId,
                 postId);
     }
+
+    @Override
+    public List<String> actorsEngagedWithPostsOf(String accountId) {
+        String posts = "(SELECT post_id FROM sharing_status.post WHERE account_id = ?)";
+        return jdbc.queryForList("SELECT actor_id FROM sharing_status.post_like WHERE post_id IN " + posts + " UNION "
+                + "SELECT actor_id FROM sharing_status.post_repost WHERE post_id IN " + posts + " UNION "
+                + "SELECT actor_id FROM sharing_status.post_reply WHERE post_id IN " + posts, String.class, accountId,
+                accountId, accountId);
+    }
 }

@@ -58,7 +58,7 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
                         + "ORDER BY destination",
                 (rs, i) -> new Server(rs.getString("destination"), state(rs), rs.getInt("attempts"),
                         nullableInt(rs, "last_http_status"), instant(rs, "last_attempt_at"),
-                        instant(rs, "next_attempt_at"), deletion(rs)),
+                        instant(rs, "next_attempt_at"), deletion(rs), heldVia(rs)),
                 postId);
     }
 
@@ -72,8 +72,15 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
             case "DELIVERED" -> "delivered";
             case "FAILED" -> "failed";
             case "RETRY_SCHEDULED" -> "retrying";
+            case "NOT_SENT" -> "not_sent";
             default -> "pending";
         };
+    }
+
+    /** Null for a copy Weft sent; otherwise how the server came to hold the post. */
+    private static String heldVia(ResultSet rs) throws SQLException {
+        String channel = rs.getString("held_via");
+        return channel == null ? null : channel.toLowerCase(Locale.ROOT);
     }
 
     private static Deletion deletion(ResultSet rs) throws SQLException {
@@ -100,6 +107,26 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
     public boolean postDeleted(String postId) {
         return jdbc.queryForList("SELECT deleted FROM sharing_status.post WHERE post_id = ?", Boolean.class, postId)
                 .stream().findFirst().orElse(false);
+    }
+
+    @Override
+    public Optional<PostSharing> sharingOf(String postId) {
+        return jdbc.query("SELECT account_id, shared_to_fediverse, deleted, consent_version FROM sharing_status.post "
+                        + "WHERE post_id = ?", (rs, n) -> new PostSharing(rs.getString("account_id"),
+                        rs.getBoolean("shared_to_fediverse"), rs.getBoolean("deleted"), rs.getString("consent_version")),
+                postId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> witnessOf(String copyId) {
+        return jdbc.queryForList("SELECT evidence_actor_id FROM sharing_status.copy WHERE copy_id = ? "
+                + "AND evidence_actor_id IS NOT NULL", String.class, copyId).stream().findFirst();
+    }
+
+    @Override
+    public List<String> witnessesOfAccount(String accountId) {
+        return jdbc.queryForList("SELECT DISTINCT evidence_actor_id FROM sharing_status.copy WHERE account_id = ? "
+                + "AND kind = 'FEDIVERSE_SERVER' AND evidence_actor_id IS NOT NULL", String.class, accountId);
     }
 
     private CopyView copy(ResultSet rs, int row) throws SQLException {

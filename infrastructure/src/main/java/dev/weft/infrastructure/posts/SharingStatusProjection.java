@@ -16,6 +16,7 @@ import dev.weft.domain.distribution.CrossPostRetryRequestedEvent;
 import dev.weft.domain.distribution.CrossPostRetryScheduledEvent;
 import dev.weft.domain.distribution.CrossPostWithdrawnEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.distribution.RemoteHolderObservedEvent;
 import dev.weft.domain.engagement.RemoteLikeRecordedEvent;
 import dev.weft.domain.engagement.RemoteLikeUndoneEvent;
 import dev.weft.domain.engagement.RemoteReplyRecordedEvent;
@@ -62,9 +63,10 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(PostPublishedEvent event) {
-        jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, shared_to_fediverse, deleted, like_count, "
-                        + "reply_count, repost_count) VALUES (?, ?, ?, false, 0, 0, 0) ON CONFLICT (post_id) DO NOTHING",
-                event.postId(), event.accountId(), event.sharedToFediverse());
+        jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, shared_to_fediverse, consent_version, "
+                        + "deleted, like_count, reply_count, repost_count) VALUES (?, ?, ?, ?, false, 0, 0, 0) "
+                        + "ON CONFLICT (post_id) DO NOTHING",
+                event.postId(), event.accountId(), event.sharedToFediverse(), event.consentVersion());
     }
 
     @EventHandler
@@ -76,11 +78,29 @@ public class SharingStatusProjection extends JdbcProjection {
     void on(PostCopyScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         jdbc.update("INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, platform, "
                         + "consent_version, state, attempts, scheduled_at, position) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT (copy_id) DO NOTHING",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT (copy_id) DO UPDATE "
+                        + "SET state = 'PENDING', consent_version = EXCLUDED.consent_version, "
+                        + "scheduled_at = EXCLUDED.scheduled_at WHERE " + table("copy") + ".state = 'NOT_SENT'",
                 event.copyId(), event.postId(), event.accountId(), event.destination().kind().name(),
                 event.destination().key(),
                 event.destination().platform() == null ? null : event.destination().platform().wireName(),
                 event.consentVersion(), ts(event.scheduledAt()), position(at, eventId));
+    }
+
+    /**
+     * A holder Weft never sent the post to is a copy like any other, so every recall reaches
+     * it; one already scheduled keeps its state and learns only how the server came by it.
+     */
+    @EventHandler
+    void on(RemoteHolderObservedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        jdbc.update("INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, "
+                        + "consent_version, state, attempts, scheduled_at, held_via, evidence_actor_id, position) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'NOT_SENT', 0, ?, ?, ?, ?) ON CONFLICT (copy_id) DO UPDATE "
+                        + "SET held_via = EXCLUDED.held_via, evidence_actor_id = EXCLUDED.evidence_actor_id "
+                        + "WHERE " + table("copy") + ".held_via IS NULL",
+                event.copyId(), event.postId(), event.accountId(), event.destination().kind().name(),
+                event.destination().key(), event.consentVersion(), ts(event.observedAt()), event.channel().name(),
+                event.evidenceActorId(), position(at, eventId));
     }
 
     @EventHandler
@@ -242,14 +262,15 @@ public class SharingStatusProjection extends JdbcProjection {
         }
     }
 
-    /** Who engaged with the erased account's posts goes; its copies keep their ids, not their links. */
+    /** Who engaged with the erased account's posts goes; its copies keep their ids, not their links or witnesses. */
     @EventHandler
     void on(AccountErasedEvent event) {
         for (String engaged : new String[] {"post_like", "post_reply", "post_repost"}) {
             jdbc.update("DELETE FROM " + table(engaged) + " WHERE post_id IN (SELECT post_id FROM " + table("post")
                     + " WHERE account_id = ?)", event.accountId());
         }
-        jdbc.update("UPDATE " + table("copy") + " SET remote_url = NULL WHERE account_id = ?", event.accountId());
+        jdbc.update("UPDATE " + table("copy") + " SET remote_url = NULL, evidence_actor_id = NULL WHERE account_id = ?",
+                event.accountId());
         jdbc.update("UPDATE " + table("copy_part") + " SET remote_url = NULL WHERE copy_id IN (SELECT copy_id FROM "
                 + table("copy") + " WHERE account_id = ?)", event.accountId());
     }

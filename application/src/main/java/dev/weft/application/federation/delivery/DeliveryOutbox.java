@@ -17,6 +17,12 @@ public interface DeliveryOutbox {
      */
     List<DeliveryRecipient> recipientsOf(String activityId);
 
+    /**
+     * Every inbox any of the account's activities was enqueued for, but for those withdrawn
+     * before any attempt: who may have received something from the account.
+     */
+    List<DeliveryRecipient> recipientsOfAccount(String accountId);
+
     /** The recipients of an activity whose copy has not been recalled by a Delete since. */
     List<DeliveryRecipient> recipientsNotRecalled(String activityId);
 

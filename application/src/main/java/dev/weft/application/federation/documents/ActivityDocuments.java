@@ -86,9 +86,13 @@ public class ActivityDocuments {
     }
 
     public ObjectNode deleteActor(String handle) {
+        return deleteActor(handle, clock.now());
+    }
+
+    /** Named by the moment of the fact, so every policy sending it for that fact sends one activity. */
+    public ObjectNode deleteActor(String handle, Instant at) {
         String actor = urls.actor(handle);
-        ObjectNode delete = activity(urls.actorActivity(handle, "delete", clock.now().toEpochMilli()), "Delete",
-                handle);
+        ObjectNode delete = activity(urls.actorActivity(handle, "delete", at.toEpochMilli()), "Delete", handle);
         delete.set("to", ActivityStreams.strings(List.of(ActivityStreams.PUBLIC)));
         delete.put("object", actor);
         return delete;

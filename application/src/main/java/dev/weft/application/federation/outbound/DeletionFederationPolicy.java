@@ -32,8 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends Delete(Tombstone) wherever a post went: each inbox its Create was enqueued for, and
  * the servers of everyone who liked, reposted or replied to it, whose copies Weft did not
- * send but which hold the post all the same. It sits with the copies' projection so it sees
- * each deletion request together with the engagement recorded before it.
+ * send but which hold the post all the same (their copies are holders: the witness whose
+ * act showed it is addressed even once that engagement is undone). It sits with the
+ * copies' projection so it sees each deletion request together with the engagement
+ * recorded before it.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.SHARING_STATUS)
@@ -87,6 +89,9 @@ public class DeletionFederationPolicy {
                         event.copyId())));
         engagedInboxes(event.postId(), Set.of(host)).forEach((inbox, h) -> targets.putIfAbsent(inbox,
                 new OutboundActivities.Target(inbox, h, event.copyId())));
+        copies.witnessOf(event.copyId()).flatMap(remoteActors::known).map(RemoteActorProfile::deliveryInbox)
+                .ifPresent(inbox -> targets.putIfAbsent(inbox, new OutboundActivities.Target(inbox, host,
+                        event.copyId())));
         Optional<String> handle = outbound.handleOf(event.accountId());
         if (targets.isEmpty() && neverSent) {
             abandon(event, "the post was never sent to " + host + ": its Create was withdrawn before any attempt");
@@ -106,7 +111,10 @@ public class DeletionFederationPolicy {
                 clock.now()));
     }
 
-    /** Servers that hold the post only through their people's likes, reposts and replies. */
+    /**
+     * Servers that hold the post only through their people's likes, reposts and replies, and
+     * have no copy: engagement recorded before holders were. Nobody tracks this Delete's outcome.
+     */
     @EventHandler
     void on(PostDeletedEvent event) {
         if (!event.sharedToFediverse()) {

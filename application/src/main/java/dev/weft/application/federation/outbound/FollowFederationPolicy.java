@@ -75,7 +75,7 @@ public class FollowFederationPolicy {
     @EventHandler
     void on(AccountDeletedEvent event) {
         outbound.handleOf(event.accountId()).ifPresent(handle -> outbound.toFollowers(event.accountId(),
-                DeliveryPurpose.ACTOR_DELETE, documents.deleteActor(handle)));
+                DeliveryPurpose.ACTOR_DELETE, documents.deleteActor(handle, event.deletedAt())));
     }
 
     private void answer(String followId, String accountId, DeliveryPurpose purpose) {

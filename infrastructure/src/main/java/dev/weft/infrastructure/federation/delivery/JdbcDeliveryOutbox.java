@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JdbcDeliveryOutbox implements DeliveryOutbox {
+    /** A delivery withdrawn before any attempt or lease surely never reached its inbox. */
+    private static final String REACHED =
+            "(d.state <> 'withdrawn' OR d.attempts > 0 OR d.last_attempt_at IS NOT NULL)";
     private final JdbcTemplate jdbc;
     private final FederationSettings settings;
     private final Clock clock;
@@ -60,15 +63,20 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     }
 
     @Override
+    public List<DeliveryRecipient> recipientsOfAccount(String accountId) {
+        return jdbc.query("SELECT DISTINCT d.inbox, d.host FROM federation.delivery d WHERE d.account_id = ? "
+                        + "AND " + REACHED + " ORDER BY d.inbox",
+                (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), null), accountId);
+    }
+
+    @Override
     public List<DeliveryRecipient> recipientsNotRecalled(String activityId) {
         return recipients(activityId, "AND NOT " + RecalledCopies.recalled("d") + " ");
     }
 
-    /** A delivery withdrawn before any attempt or lease surely never reached its inbox. */
     private List<DeliveryRecipient> recipients(String activityId, String andAlso) {
         return jdbc.query("SELECT d.inbox, d.host, d.copy_id FROM federation.delivery d WHERE d.activity_id = ? "
-                        + "AND (d.state <> 'withdrawn' OR d.attempts > 0 OR d.last_attempt_at IS NOT NULL) "
-                        + andAlso + "ORDER BY d.inbox",
+                        + "AND " + REACHED + " " + andAlso + "ORDER BY d.inbox",
                 (rs, n) -> new DeliveryRecipient(rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id")),
                 activityId);
     }
