@@ -4,6 +4,7 @@ import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.support.PlatformFakes;
+import dev.weft.api.federation.inbox.RemoteActorServer;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient.Response;
@@ -34,6 +35,8 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
 
     private final InboxSink serverA = new InboxSink("127.0.0.2", Reply.of(202));
     private final InboxSink serverB = new InboxSink("127.0.0.3", Reply.of(202));
+    /** A server Weft never sends to; its person likes a post, so it holds it all the same. */
+    private final RemoteActorServer likers = new RemoteActorServer();
     private final Map<String, Map<String, String>> expected = new TreeMap<>();
     private final List<Snapshot> snapshots = new ArrayList<>();
     private Registered alice;
@@ -46,6 +49,7 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
     void close() {
         serverA.close();
         serverB.close();
+        likers.close();
     }
 
     @Test
@@ -73,6 +77,10 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         expect(b, first, "held r2");
         step("the edit reaches both servers");
 
+        like(first, "kim");
+        expect("127.0.0.1", first, "held r2 engagement");
+        step("someone on a third server likes the edited post");
+
         String second = publish("second post");
         expect(a, second, "held r1");
         expect(b, second, "held r1");
@@ -84,6 +92,7 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         expect(a, first, "gone r2 delivered");
         expect(b, first, "held r2 abandoned");
         expect(mastodon, first, "gone r1 delivered");
+        expect("127.0.0.1", first, "gone r2 engagement delivered");
         step("the first post deleted; server B refuses the Delete");
 
         assertThat(api.delete(alice.path() + "/fediverse-sharing", alice.token()).status()).isEqualTo(204);
@@ -126,6 +135,13 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         follows.receive(alice.id(), actor, server.inbox(), server.inbox(), actor + "#follow");
     }
 
+    private void like(String postId, String name) {
+        String postUrl = api.get("/api/v1/posts/" + postId, alice.token()).text("url");
+        String like = "{\"id\": \"" + likers.origin() + "/likes/" + name + "\", \"type\": \"Like\", \"actor\": \""
+                + likers.actor(name) + "\", \"object\": \"" + postUrl + "\"}";
+        assertThat(likers.post(BASE_URL + "/inbox", like, name).statusCode()).isEqualTo(202);
+    }
+
     private String publish(String text) {
         Response published = api.post(alice.path() + "/posts", alice.token(), body("text", text));
         assertThat(published.status()).isEqualTo(201);
@@ -154,7 +170,7 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         return response.json();
     }
 
-    /** Each recipient's items as "held|gone r<revision> [deletion state]". */
+    /** Each recipient's items as "held|gone r<revision> [engagement] [deletion state]". */
     private static Map<String, Map<String, String>> actual(JsonNode holdings) {
         Map<String, Map<String, String>> actual = new TreeMap<>();
         for (JsonNode recipient : holdings.path("recipients")) {
@@ -163,7 +179,9 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
                 String key = "profile".equals(item.path("itemType").asString()) ? "profile"
                         : item.path("itemId").asString();
                 JsonNode deletion = item.path("deletion");
+                String channel = item.path("channel").asString();
                 items.put(key, (item.path("held").asBoolean() ? "held" : "gone") + " r" + item.path("revision").asInt()
+                        + ("engagement".equals(channel) ? " engagement" : "")
                         + (deletion.isMissingNode() || deletion.isNull() ? "" : " " + deletion.path("state").asString()));
             }
             actual.put(recipient.path("recipient").asString(), items);

@@ -46,9 +46,10 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
         String path = "/api/v1/accounts/" + accountId;
         api.put(path + "/fediverse-sharing", token, body("consentVersion", "2026-11"));
         PlatformFakes.MASTODON.seedAccount("masto" + unique, "erasable-token-" + unique);
-        assertThat(api.post(path + "/links", token, body("platform", "mastodon", "instanceUrl",
+        Response linked = api.post(path + "/links", token, body("platform", "mastodon", "instanceUrl",
                 PlatformFakes.MASTODON.baseUrl(), "accessToken", "erasable-token-" + unique,
-                "crossPostByDefault", true)).status()).isEqualTo(201);
+                "crossPostByDefault", true));
+        assertThat(linked.status()).isEqualTo(201);
         follows.receive(accountId, follower, follower + "/inbox", "https://followers.example/inbox",
                 follower + "#follow-1");
 
@@ -80,7 +81,9 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
                 && jdbc.queryForObject("SELECT count(*) FROM followers.follower WHERE account_id = ?", Long.class,
                 accountId) == 0
                 && jdbc.queryForObject("SELECT count(*) FROM sharing_status.post_like WHERE post_id = ?", Long.class,
-                postId) == 0);
+                postId) == 0
+                && jdbc.queryForObject("SELECT count(*) FROM ledger.fact WHERE account_id = ? AND kind = "
+                + "'ACCOUNT_ERASED'", Long.class, accountId) == 1);
         eraser.eraseSettled();
         await("the link's secret erased", () -> jdbc.queryForObject("SELECT count(*) FROM vault.link_credential "
                 + "WHERE account_id = ?", Long.class, accountId) == 0);
@@ -94,6 +97,19 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
         assertThat(kinds).contains("platform_linked", "consent_given", "cross_post_published", "deletion_requested",
                 "deletion_delivered", "account_deleted", "account_erased");
         assertThat(trail.toString()).contains("mastodon:").contains("post " + postId);
+        Map<String, JsonNode> holders = new java.util.TreeMap<>();
+        api.get(path + "/holdings", AUDITOR_TOKEN).json().path("recipients")
+                .forEach(r -> holders.put(r.path("recipient").asString(), r.path("items").get(0)));
+        assertThat(holders).as("the holdings still answer").containsOnlyKeys("mastodon:" + linked.text("id"),
+                "followers.example");
+        JsonNode copy = holders.get("mastodon:" + linked.text("id"));
+        assertThat(copy.path("itemId").asString()).isEqualTo(postId);
+        assertThat(copy.path("held").asBoolean()).isFalse();
+        assertThat(copy.path("deletion").path("state").asString()).isEqualTo("delivered");
+        JsonNode liked = holders.get("followers.example");
+        assertThat(liked.path("channel").asString()).as("the liker's server holds it").isEqualTo("engagement");
+        assertThat(liked.path("held").asBoolean()).as("its Delete could not be sent: suspended").isTrue();
+        assertThat(liked.path("deletion").path("state").asString()).isEqualTo("abandoned");
         Response taken = api.post("/api/v1/accounts", null, body("handle", handle, "displayName", "Someone else",
                 "publicProfile", true, "country", "NZ", "birthDate", "1990-04-01"));
         assertThat(taken.status()).as("the erased handle stays taken").isEqualTo(409);

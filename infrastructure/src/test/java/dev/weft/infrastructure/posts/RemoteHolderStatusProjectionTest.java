@@ -89,7 +89,7 @@ class RemoteHolderStatusProjectionTest {
         assertThat(reader.copiesOfPost(postId)).hasSize(1);
 
         projection.on(new CopyDeliveryAttemptedEvent(copyId, postId, accountId, remote, 1, DeliveryOutcome.DELIVERED,
-                202, null, null, null, null, PUBLISHED.plusSeconds(6)));
+                202, null, null, null, null, PUBLISHED.plusSeconds(6), null));
         assertThat(server().state()).isEqualTo("delivered");
     }
 
@@ -98,7 +98,7 @@ class RemoteHolderStatusProjectionTest {
         projection.on(new PostCopyScheduledEvent(copyId, postId, accountId, remote, "2026-11", PUBLISHED), PUBLISHED,
                 UUID.randomUUID().toString());
         projection.on(new CopyDeliveryAttemptedEvent(copyId, postId, accountId, remote, 1, DeliveryOutcome.FAILED,
-                503, "HTTP 503", null, null, PUBLISHED.plusSeconds(60), PUBLISHED.plusSeconds(1)));
+                503, "HTTP 503", null, null, PUBLISHED.plusSeconds(60), PUBLISHED.plusSeconds(1), null));
         observed();
         assertThat(server().state()).isEqualTo("failed");
         assertThat(server().attempts()).isEqualTo(1);

@@ -26,14 +26,14 @@ import java.util.function.Supplier;
  * A minimal remote server for inbox tests: it serves actor documents with RSA keys, and
  * signs requests as those actors the way Mastodon does, so each test can bend one rule.
  */
-final class RemoteActorServer implements AutoCloseable {
+public final class RemoteActorServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     private final Map<String, String> alsoKnownAs = new ConcurrentHashMap<>();
     private final java.util.List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    RemoteActorServer() {
+    public RemoteActorServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ final class RemoteActorServer implements AutoCloseable {
         server.start();
     }
 
-    String actor(String name) {
+    public String actor(String name) {
         keys.computeIfAbsent(name, n -> rsa());
         return origin() + "/users/" + name;
     }
@@ -68,11 +68,11 @@ final class RemoteActorServer implements AutoCloseable {
     }
 
     /** Bodies of the activities delivered to this server's shared inbox. */
-    java.util.List<String> delivered() {
+    public java.util.List<String> delivered() {
         return delivered;
     }
 
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -110,7 +110,7 @@ final class RemoteActorServer implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> post(String inbox, String body, String actorName) {
+    public HttpResponse<String> post(String inbox, String body, String actorName) {
         return post(inbox, body, actorName, actorName, Instant::now, body);
     }
 

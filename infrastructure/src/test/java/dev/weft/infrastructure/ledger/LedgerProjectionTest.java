@@ -1,0 +1,130 @@
+package dev.weft.infrastructure.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.application.ledger.LedgerFact;
+import dev.weft.application.ledger.LedgerFactKind;
+import dev.weft.domain.accounts.AccountErasedEvent;
+import dev.weft.domain.deletion.DeletionReason;
+import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
+import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CopyIds;
+import dev.weft.domain.distribution.DeliveryOutcome;
+import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.HoldingChannel;
+import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.distribution.RemoteHolderObservedEvent;
+import dev.weft.domain.posts.PostContent;
+import dev.weft.domain.posts.PostPublishedEvent;
+import dev.weft.domain.posts.Visibility;
+import dev.weft.infrastructure.support.TestDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The ledger's rows on real PostgreSQL: what is a disclosure, what is kept, and what erasure drops. */
+class LedgerProjectionTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final JdbcTemplate JDBC = TestDatabase.JDBC;
+    private static final LedgerProjection projection = new LedgerProjection(JDBC);
+    private static final JdbcLedgerReader reader = new JdbcLedgerReader(JDBC);
+    private static final String INBOX = "https://remote.example/users/ann/inbox";
+
+    private final String accountId = UUID.randomUUID().toString();
+    private final String postId = UUID.randomUUID().toString();
+    private final Destination server = Destination.server("remote.example");
+    private final String copyId = CopyIds.of(postId, server);
+
+    private void published() {
+        projection.on(new PostPublishedEvent(postId, accountId, Visibility.PUBLIC, "en", List.of(), true, "2026-11",
+                T0, new PostContent("hello", null)), T0, UUID.randomUUID().toString());
+        // The policy schedules the copy a moment after the post's event, stamped with the post's time.
+        projection.on(new PostCopyScheduledEvent(copyId, postId, accountId, server, "2026-11", T0),
+                T0.plusMillis(5), UUID.randomUUID().toString());
+    }
+
+    private void delivered(DeliveryOutcome outcome, Instant at) {
+        projection.on(new CopyDeliveryAttemptedEvent(copyId, postId, accountId, server, 1, outcome, 202, null, null,
+                null, null, at, INBOX), at, UUID.randomUUID().toString());
+    }
+
+    private List<LedgerFactKind> kinds() {
+        return reader.factsOfAccount(accountId, T0.plusSeconds(3_600)).stream().map(LedgerFact::kind).toList();
+    }
+
+    @Test
+    void schedulingIsNotADisclosureButA2xxIs() {
+        published();
+        assertThat(kinds()).containsExactly(LedgerFactKind.POST_PUBLISHED, LedgerFactKind.COPY_SCHEDULED);
+
+        delivered(DeliveryOutcome.RETRY_SCHEDULED, T0.plusSeconds(1));
+        delivered(DeliveryOutcome.DELIVERED, T0.plusSeconds(2));
+        assertThat(kinds()).endsWith(LedgerFactKind.DELIVERY_FAILED, LedgerFactKind.DISCLOSED);
+        LedgerFact disclosed = reader.factsOfPost(postId).get(3);
+        assertThat(disclosed).extracting(LedgerFact::channel, LedgerFact::inbox, LedgerFact::destination)
+                .containsExactly(HoldingChannel.DELIVERY, INBOX, server);
+        assertThat(reader.authorOf(postId)).contains(accountId);
+    }
+
+    @Test
+    void aReplayOfTheSameEventWritesNothingTwice() {
+        published();
+        String eventId = UUID.randomUUID().toString();
+        RemoteDeletionRequestedEvent requested = new RemoteDeletionRequestedEvent(copyId, postId, accountId, server,
+                DeletionReason.POST_DELETED, T0.plusSeconds(5));
+        projection.on(requested, T0.plusSeconds(5), eventId);
+        projection.on(requested, T0.plusSeconds(5), eventId);
+        assertThat(kinds()).containsOnlyOnce(LedgerFactKind.DELETION_REQUESTED);
+    }
+
+    @Test
+    void anUpdateDeliveredToACopysServerIsARevisionOfThatPost() {
+        published();
+        projection.on(new ActivityDeliveryAttemptedEvent("d-1", accountId, "POST_UPDATE", "https://weft/posts/"
+                + postId + "/updates/1", INBOX, "remote.example", 1, DeliveryOutcome.DELIVERED, 202, null, null,
+                T0.plusSeconds(9), copyId), T0.plusSeconds(9), UUID.randomUUID().toString());
+        assertThat(reader.factsOfPost(postId)).last().extracting(LedgerFact::kind, LedgerFact::copyId)
+                .containsExactly(LedgerFactKind.REVISION_DISCLOSED, copyId);
+    }
+
+    @Test
+    void aServerSeenHoldingThePostIsADisclosureByItsChannel() {
+        published();
+        projection.on(new RemoteHolderObservedEvent(copyId, postId, accountId, server, HoldingChannel.ENGAGEMENT,
+                "https://remote.example/users/ann", "2026-11", T0.plusSeconds(3)), T0.plusSeconds(3),
+                UUID.randomUUID().toString());
+        assertThat(reader.factsOfPost(postId)).last().extracting(LedgerFact::kind, LedgerFact::channel)
+                .containsExactly(LedgerFactKind.DISCLOSED, HoldingChannel.ENGAGEMENT);
+    }
+
+    @Test
+    void asOfReadsStopAtTheInstantAsked() {
+        published();
+        delivered(DeliveryOutcome.DELIVERED, T0.plusSeconds(10));
+        assertThat(reader.factsOfAccount(accountId, T0.plusSeconds(9))).hasSize(2);
+        assertThat(reader.factsOfAccount(accountId, T0.plusSeconds(10))).hasSize(3);
+    }
+
+    @Test
+    void erasureDropsInboxesAndLinksAndKeepsTheSkeleton() {
+        published();
+        delivered(DeliveryOutcome.DELIVERED, T0.plusSeconds(1));
+        projection.on(new ActivityDeliveryAttemptedEvent("d-2", accountId, "ACTOR_DELETE", "urn:weft:erased:k",
+                "urn:weft:erased:k", "remote.example", 1, DeliveryOutcome.RETRY_SCHEDULED, 503,
+                "see https://remote.example/status", null, T0.plusSeconds(2), null), T0.plusSeconds(2),
+                UUID.randomUUID().toString());
+        projection.on(new AccountErasedEvent(accountId, T0.plusSeconds(3)), T0.plusSeconds(3),
+                UUID.randomUUID().toString());
+
+        List<LedgerFact> facts = reader.factsOfAccount(accountId, T0.plusSeconds(3_600));
+        assertThat(facts).allMatch(f -> f.inbox() == null);
+        assertThat(facts).extracting(LedgerFact::detail).noneMatch(d -> d != null && d.contains("https://"));
+        assertThat(facts).extracting(LedgerFact::kind).containsExactly(LedgerFactKind.POST_PUBLISHED,
+                LedgerFactKind.COPY_SCHEDULED, LedgerFactKind.DISCLOSED, LedgerFactKind.DELETION_FAILED,
+                LedgerFactKind.ACCOUNT_ERASED);
+        assertThat(facts.get(2).destination()).isEqualTo(server);
+    }
+}
