@@ -1,5 +1,6 @@
 package dev.weft.api.accounts;
 
+import dev.weft.api.ledger.PrivacyReads;
 import dev.weft.api.security.Access;
 import dev.weft.application.accounts.AccountDirectory;
 import dev.weft.application.audit.AuditEntryView;
@@ -15,6 +16,7 @@ import dev.weft.application.shared.Page;
 import dev.weft.application.shared.PageRequest;
 import dev.weft.application.timelines.TimelineItem;
 import dev.weft.application.timelines.TimelineReader;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +35,18 @@ public class AccountReadsController {
     private final AuditTrailReader audit;
     private final AccountDirectory directory;
     private final Access access;
+    private final PrivacyReads privacyReads;
 
     public AccountReadsController(TimelineReader timelines, GraphReader graph, DeletionLogReader deletions,
-                                  AuditTrailReader audit, AccountDirectory directory, Access access) {
+                                  AuditTrailReader audit, AccountDirectory directory, Access access,
+                                  PrivacyReads privacyReads) {
         this.timelines = timelines;
         this.graph = graph;
         this.deletions = deletions;
         this.audit = audit;
         this.directory = directory;
         this.access = access;
+        this.privacyReads = privacyReads;
     }
 
     public record Followers(long count, List<FollowerView> items, String next) {
@@ -85,8 +90,9 @@ public class AccountReadsController {
     @GetMapping("/deletion-requests")
     public Page<DeletionRequestView> deletionRequests(@PathVariable String accountId,
                                                       @RequestParam(required = false) String cursor,
-                                                      @RequestParam(required = false) Integer limit) {
-        readable(accountId);
+                                                      @RequestParam(required = false) Integer limit,
+                                                      HttpServletRequest request) {
+        privacyReads.allow(accountId, request);
         return deletions.requestsOf(accountId, PageRequest.of(cursor, limit));
     }
 
@@ -94,8 +100,9 @@ public class AccountReadsController {
     @GetMapping("/audit")
     public Page<AuditEntryView> audit(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
                                       @RequestParam(required = false) String cursor,
-                                      @RequestParam(required = false) Integer limit) {
-        readable(accountId);
+                                      @RequestParam(required = false) Integer limit,
+                                      HttpServletRequest request) {
+        privacyReads.allow(accountId, request);
         return audit.entriesOf(accountId, asOf, PageRequest.of(cursor, limit));
     }
 
