@@ -7,7 +7,9 @@ import dev.weft.application.accounts.AccountView;
 import dev.weft.application.accounts.NewAccount;
 import dev.weft.application.accounts.ProfileChanges;
 import dev.weft.application.accounts.RegisteredAccount;
+import dev.weft.application.sharing.ConsentStatus;
 import dev.weft.application.shared.NotFoundException;
+import dev.weft.domain.sharing.FediverseEligibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,11 +31,14 @@ public class AccountsController {
     private final AccountCommands commands;
     private final AccountDirectory directory;
     private final Access access;
+    private final FediverseEligibility eligibility;
 
-    public AccountsController(AccountCommands commands, AccountDirectory directory, Access access) {
+    public AccountsController(AccountCommands commands, AccountDirectory directory, Access access,
+                              FediverseEligibility eligibility) {
         this.commands = commands;
         this.directory = directory;
         this.access = access;
+        this.eligibility = eligibility;
     }
 
     public record RegisterRequest(@NotBlank String handle, @NotBlank String displayName,
@@ -52,17 +57,17 @@ public class AccountsController {
     }
 
     @GetMapping("/{id}")
-    public AccountView get(@PathVariable String id) {
+    public AccountResponse get(@PathVariable String id) {
         access.requireReader(id);
-        return existing(id);
+        return response(existing(id));
     }
 
     @PatchMapping("/{id}")
-    public AccountView update(@PathVariable String id, @RequestBody UpdateRequest request) {
+    public AccountResponse update(@PathVariable String id, @RequestBody UpdateRequest request) {
         access.requireOwner(id);
         commands.updateProfile(id, new ProfileChanges(request.displayName(), request.publicProfile(),
                 request.country(), request.birthDate()));
-        return existing(id);
+        return response(existing(id));
     }
 
     @DeleteMapping("/{id}")
@@ -70,6 +75,10 @@ public class AccountsController {
         access.requireOwner(id);
         commands.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    private AccountResponse response(AccountView account) {
+        return AccountResponse.of(account, ConsentStatus.of(account, eligibility));
     }
 
     private AccountView existing(String id) {

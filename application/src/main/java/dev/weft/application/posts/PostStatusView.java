@@ -8,7 +8,8 @@ import java.util.List;
 public record PostStatusView(String postId, boolean deleted, List<CrossPostView> crossPosts, Fediverse fediverse,
                              Likes likes, Count replies, Count reposts) {
 
-    public record Fediverse(boolean shared, List<Server> servers) {
+    /** withheld: why a post of an account that shares stayed off the fediverse ("consent_outdated"), else null. */
+    public record Fediverse(boolean shared, String withheld, List<Server> servers) {
     }
 
     /** heldVia is null for a server Weft sent the post to, else how it came to hold it ("engagement"). */

@@ -102,6 +102,16 @@ public class Account {
         }
     }
 
+    /** A sweep over every account: one deleted or not sharing has nothing to review, and records nothing. */
+    @CommandHandler
+    public void handle(ReviewFediverseEligibilityCommand command, FediverseEligibility eligibility) {
+        if (deleted || !sharingOn()) {
+            return;
+        }
+        endSharingIfIneligible(eligibility.stillAllows(new FediverseEligibility.Applicant(publicProfile, birthDate,
+                country), today(command.at())), publicProfile, command.at());
+    }
+
     @CommandHandler
     public void handle(DeleteAccountCommand command) {
         requireActive();
@@ -242,11 +252,24 @@ public class Account {
         return FollowDecision.accept();
     }
 
+    /**
+     * A person who shares but accepted an older explanation than the current one keeps their
+     * followers, yet no new post of theirs federates until they accept the current one.
+     */
     @CommandHandler
-    public PostPermit handle(AuthorizePostCommand command) {
+    public PostPermit handle(AuthorizePostCommand command, FediverseEligibility eligibility) {
         requireActive();
-        return new PostPermit(accountId, crossPostTargets(command.crossPostTo()),
-                shareToFediverse(command.shareToFediverse()), consentVersion);
+        List<CrossPostTarget> targets = crossPostTargets(command.crossPostTo());
+        if (sharingOn() && !consentVersion.equals(eligibility.currentConsentVersion())) {
+            if (Boolean.TRUE.equals(command.shareToFediverse())) {
+                throw new NotEligibleException("shareToFediverse", "the explanation accepted (" + consentVersion
+                        + ") is not the current one (" + eligibility.currentConsentVersion()
+                        + "): accept it before sharing new posts");
+            }
+            return new PostPermit(accountId, targets, false, consentVersion, Boolean.FALSE.equals(
+                    command.shareToFediverse()) ? null : PostPermit.CONSENT_OUTDATED);
+        }
+        return new PostPermit(accountId, targets, shareToFediverse(command.shareToFediverse()), consentVersion);
     }
 
     private List<CrossPostTarget> crossPostTargets(List<String> requested) {

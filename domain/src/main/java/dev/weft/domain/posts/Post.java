@@ -47,7 +47,8 @@ public class Post {
         PostPermit permit = authority.authorize(new AuthorizePostCommand(command.accountId(), command.crossPostTo(),
                 command.shareToFediverse()));
         apply(new PostPublishedEvent(command.postId(), permit.accountId(), visibility, language,
-                permit.crossPostTo(), permit.shareToFediverse(), permit.consentVersion(), command.at(), checked));
+                permit.crossPostTo(), permit.shareToFediverse(), permit.consentVersion(), command.at(), checked,
+                permit.fediverseWithheld()));
     }
 
     @CommandHandler

@@ -5,5 +5,19 @@ import dev.weft.domain.shared.AccountEvent;
 import java.util.List;
 import java.time.Instant;
 
-public record PostPublishedEvent(String postId, String accountId, Visibility visibility, String language, List<CrossPostTarget> crossPostTo, boolean sharedToFediverse, String consentVersion, Instant publishedAt, @PersonalData(subject = "accountId") PostContent content) implements AccountEvent {
+/**
+ * fediverseWithheld: why a post of an account that shares did not go to the fediverse
+ * (PostPermit.CONSENT_OUTDATED), null otherwise and in events stored before it existed.
+ */
+public record PostPublishedEvent(String postId, String accountId, Visibility visibility, String language,
+                                 List<CrossPostTarget> crossPostTo, boolean sharedToFediverse, String consentVersion,
+                                 Instant publishedAt, @PersonalData(subject = "accountId") PostContent content,
+                                 String fediverseWithheld) implements AccountEvent {
+
+    public PostPublishedEvent(String postId, String accountId, Visibility visibility, String language,
+                              List<CrossPostTarget> crossPostTo, boolean sharedToFediverse, String consentVersion,
+                              Instant publishedAt, PostContent content) {
+        this(postId, accountId, visibility, language, crossPostTo, sharedToFediverse, consentVersion, publishedAt,
+                content, null);
+    }
 }

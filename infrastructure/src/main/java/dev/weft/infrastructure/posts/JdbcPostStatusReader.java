@@ -47,7 +47,8 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
         List<String> likers = jdbc.queryForList("SELECT actor_id FROM sharing_status.post_like WHERE post_id = ? "
                 + "ORDER BY position LIMIT ?", String.class, postId, MAX_LIKERS_LISTED);
         return Optional.of(new PostStatusView(postId, (Boolean) post.get("deleted"), crossPosts.copiesOfPost(postId),
-                new Fediverse((Boolean) post.get("shared_to_fediverse"), servers(postId)),
+                new Fediverse((Boolean) post.get("shared_to_fediverse"), (String) post.get("fediverse_withheld"),
+                        servers(postId)),
                 new Likes(((Number) post.get("like_count")).longValue(), likers),
                 new Count(((Number) post.get("reply_count")).longValue()),
                 new Count(((Number) post.get("repost_count")).longValue())));

@@ -64,9 +64,10 @@ public class SharingStatusProjection extends JdbcProjection {
     @EventHandler
     void on(PostPublishedEvent event) {
         jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, shared_to_fediverse, consent_version, "
-                        + "deleted, like_count, reply_count, repost_count) VALUES (?, ?, ?, ?, false, 0, 0, 0) "
-                        + "ON CONFLICT (post_id) DO NOTHING",
-                event.postId(), event.accountId(), event.sharedToFediverse(), event.consentVersion());
+                        + "fediverse_withheld, deleted, like_count, reply_count, repost_count) "
+                        + "VALUES (?, ?, ?, ?, ?, false, 0, 0, 0) ON CONFLICT (post_id) DO NOTHING",
+                event.postId(), event.accountId(), event.sharedToFediverse(), event.consentVersion(),
+                event.fediverseWithheld());
     }
 
     @EventHandler

@@ -1,0 +1,19 @@
+package dev.weft.api.accounts;
+
+import dev.weft.application.accounts.AccountView;
+import dev.weft.application.sharing.ConsentStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An account as its owner and auditors read it, with where it stands on the current explanation. */
+public record AccountResponse(String id, String handle, String displayName, boolean publicProfile, String country,
+                              LocalDate birthDate, boolean fediverseSharing, String consentVersion,
+                              String currentConsentVersion, boolean reconsentNeeded, Instant createdAt,
+                              Instant deletedAt) {
+
+    static AccountResponse of(AccountView account, ConsentStatus consent) {
+        return new AccountResponse(account.id(), account.handle(), account.displayName(), account.publicProfile(),
+                account.country(), account.birthDate(), account.fediverseSharing(), account.consentVersion(),
+                consent.currentConsentVersion(), consent.reconsentNeeded(), account.createdAt(), account.deletedAt());
+    }
+}
