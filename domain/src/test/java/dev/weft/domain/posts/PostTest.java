@@ -125,6 +125,17 @@ class PostTest {
     }
 
     @Test
+    void aPostWithheldFromTheFediverseRecordsWhy() {
+        PostPermit withheld = new PostPermit(AUTHOR, List.of(), false, CONSENT, PostPermit.CONSENT_OUTDATED);
+        fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource(PostFixtures.grantingAuthority(withheld));
+        fixture.givenNoPriorActivity()
+                .when(new PublishPostCommand(POST_ID, AUTHOR, "Hello", null, null, "public", null, null, AT))
+                .expectEvents(new PostPublishedEvent(POST_ID, AUTHOR, Visibility.PUBLIC, null, List.of(), false,
+                        CONSENT, AT, new PostContent("Hello", null), PostPermit.CONSENT_OUTDATED));
+    }
+
+    @Test
     void textOf500CodePointsIsAccepted() {
         String text = EMOJI.repeat(500); // 1000 UTF-16 chars
         fixture.givenNoPriorActivity()
