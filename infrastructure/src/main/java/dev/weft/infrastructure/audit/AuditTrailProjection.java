@@ -23,6 +23,7 @@ import dev.weft.domain.links.ExternalAccountReauthorizedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
+import dev.weft.infrastructure.privacy.ErasedText;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -46,8 +47,6 @@ import org.springframework.stereotype.Component;
 public class AuditTrailProjection extends JdbcProjection {
     public static final String NAME = ProcessingGroups.AUDIT;
     public static final String SCHEMA = "audit";
-    /** URLs and IRIs, and the placeholders of values already erased. */
-    private static final String ERASABLE = "(https?://|urn:weft:erased:)[^\\s,;)\\]]+";
 
     @Autowired
     public AuditTrailProjection(JdbcTemplate jdbc) {
@@ -232,9 +231,9 @@ public class AuditTrailProjection extends JdbcProjection {
      */
     @EventHandler
     void on(AccountErasedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("UPDATE " + table("entry") + " SET subject = regexp_replace(subject, ?, '[erased]', 'g'), "
-                + "detail = regexp_replace(detail, ?, '[erased]', 'g') WHERE account_id = ?", ERASABLE, ERASABLE,
-                event.accountId());
+        jdbc.update("UPDATE " + table("entry") + " SET subject = regexp_replace(subject, ?, ?, 'g'), "
+                + "detail = regexp_replace(detail, ?, ?, 'g') WHERE account_id = ?", ErasedText.PATTERN,
+                ErasedText.REPLACEMENT, ErasedText.PATTERN, ErasedText.REPLACEMENT, event.accountId());
         entry(at, eventId, event.accountId(), event.erasedAt(), "account_erased", "account", null, null,
                 "personal data erased; the key that sealed it is gone");
     }

@@ -23,6 +23,7 @@ import dev.weft.domain.posts.PostEditedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
+import dev.weft.infrastructure.privacy.ErasedText;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +48,6 @@ public class LedgerProjection extends JdbcProjection {
     public static final String NAME = ProcessingGroups.LEDGER;
     public static final String SCHEMA = "ledger";
     private static final String ERASED = "urn:weft:erased:";
-    /** URLs and IRIs, and the placeholders of values already erased. */
-    private static final String ERASABLE = "(https?://|urn:weft:erased:)[^\\s,;)\\]]+";
 
     @Autowired
     public LedgerProjection(JdbcTemplate jdbc) {
@@ -194,8 +193,8 @@ public class LedgerProjection extends JdbcProjection {
     /** The skeleton stays: ids, destinations, channels, consent versions, times; no inbox and no link. */
     @EventHandler
     void on(AccountErasedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("UPDATE " + table("fact") + " SET inbox = NULL, detail = regexp_replace(detail, ?, '[erased]', "
-                + "'g') WHERE account_id = ?", ERASABLE, event.accountId());
+        jdbc.update("UPDATE " + table("fact") + " SET inbox = NULL, detail = regexp_replace(detail, ?, ?, "
+                + "'g') WHERE account_id = ?", ErasedText.PATTERN, ErasedText.REPLACEMENT, event.accountId());
         fact(new Fact(at, eventId, event.accountId(), LedgerFactKind.ACCOUNT_ERASED, event.erasedAt()));
     }
 
