@@ -1,5 +1,6 @@
 package dev.weft.infrastructure.accounts;
 
+import dev.weft.infrastructure.privacy.ErasedText;
 import dev.weft.application.shared.ProcessingGroups;
 import static dev.weft.infrastructure.shared.Rows.instant;
 import static dev.weft.infrastructure.shared.Rows.ts;
@@ -84,7 +85,7 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     @EventHandler
     void on(AccountErasedEvent event) {
         jdbc.update("UPDATE directory.account SET handle = ?, display_name = '', birth_date = NULL "
-                + "WHERE account_id = ?", "urn:weft:erased:" + event.accountId(), event.accountId());
+                + "WHERE account_id = ?", ErasedText.PREFIX + event.accountId(), event.accountId());
     }
 
     @EventHandler

@@ -47,7 +47,6 @@ import org.springframework.stereotype.Component;
 public class LedgerProjection extends JdbcProjection {
     public static final String NAME = ProcessingGroups.LEDGER;
     public static final String SCHEMA = "ledger";
-    private static final String ERASED = "urn:weft:erased:";
 
     @Autowired
     public LedgerProjection(JdbcTemplate jdbc) {
@@ -222,7 +221,7 @@ public class LedgerProjection extends JdbcProjection {
     }
 
     private void fact(Fact fact) {
-        String inbox = fact.inbox == null || fact.inbox.startsWith(ERASED) ? null : fact.inbox;
+        String inbox = fact.inbox == null || fact.inbox.startsWith(ErasedText.PREFIX) ? null : fact.inbox;
         Destination d = fact.destination;
         jdbc.update("INSERT INTO " + table("fact") + " (event_id, position, account_id, kind, occurred_at, post_id, "
                         + "copy_id, destination_kind, destination_key, platform, channel, consent_version, remote_id, "

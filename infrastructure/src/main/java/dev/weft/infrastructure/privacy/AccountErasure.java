@@ -36,7 +36,7 @@ public class AccountErasure {
         transactions.executeWithoutResult(status -> {
             Optional<String> handle = handleOf(accountId);
             commands.send(new EraseAccountCommand(accountId, at));
-            String placeholder = "urn:weft:erased:" + accountId;
+            String placeholder = ErasedText.PREFIX + accountId;
             handle.ifPresent(h -> jdbc.update("UPDATE federation.delivery SET activity_id = replace(activity_id, "
                     + "'/users/' || ?, '/users/' || ?) WHERE account_id = ?", h, placeholder, accountId));
             forgetDeliveries(accountId);
@@ -47,7 +47,7 @@ public class AccountErasure {
 
     private Optional<String> handleOf(String accountId) {
         return jdbc.queryForList("SELECT handle FROM directory.account WHERE account_id = ? AND handle NOT LIKE "
-                + "'urn:weft:erased:%'", String.class, accountId).stream().findFirst();
+                + "? || '%'", String.class, accountId, ErasedText.PREFIX).stream().findFirst();
     }
 
     private void forgetDeliveries(String accountId) {

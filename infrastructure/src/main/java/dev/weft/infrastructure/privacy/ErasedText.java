@@ -5,6 +5,8 @@ package dev.weft.infrastructure.privacy;
  * name people and their servers' paths) and every placeholder of a value already erased.
  */
 public final class ErasedText {
+    /** What every placeholder of an erased value starts with. */
+    public static final String PREFIX = "urn:weft:erased:";
     /** A PostgreSQL regular expression, for regexp_replace(column, PATTERN, REPLACEMENT, 'g'). */
     public static final String PATTERN = "(https?://|urn:weft:erased:)[^\\s,;)\\]]+";
     public static final String REPLACEMENT = "[erased]";

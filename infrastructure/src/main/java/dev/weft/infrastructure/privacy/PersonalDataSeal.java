@@ -33,7 +33,6 @@ public final class PersonalDataSeal {
     private static final String VERSION = "weft-v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final String ERASED_PREFIX = "urn:weft:erased:";
 
     private final SubjectKeys keys;
     private final ObjectMapper json;
@@ -140,7 +139,7 @@ public final class PersonalDataSeal {
     private JsonNode placeholder(Type type, String token) {
         Class<?> raw = PersonalDataPlans.rawClass(type);
         if (raw == String.class) {
-            return JsonNodeFactory.instance.stringNode(ERASED_PREFIX + token);
+            return JsonNodeFactory.instance.stringNode(ErasedText.PREFIX + token);
         }
         if (raw.isRecord()) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
