@@ -21,7 +21,11 @@ import dev.weft.domain.shared.GoneException;
 import java.time.Instant;
 import java.util.Optional;
 import dev.weft.api.federation.SignedRequests;
+import dev.weft.application.distribution.SignedFetchHolders;
 import dev.weft.application.federation.fetch.SignedFetches;
+import dev.weft.application.federation.inbox.RemoteFetchFailedException;
+import dev.weft.application.federation.inbox.SignatureRejectedException;
+import dev.weft.application.federation.inbox.SignedRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,10 +51,11 @@ public class PublicPostsController {
     private final ActorDocuments actors;
     private final FederationUrls urls;
     private final SignedFetches fetches;
+    private final SignedFetchHolders holders;
 
     public PublicPostsController(PostReader posts, AccountDirectory accounts, SharedPostReader sharedPosts,
                                  NoteDocuments notes, ActivityDocuments activities, ActorDocuments actors,
-                                 FederationUrls urls, SignedFetches fetches) {
+                                 FederationUrls urls, SignedFetches fetches, SignedFetchHolders holders) {
         this.posts = posts;
         this.accounts = accounts;
         this.sharedPosts = sharedPosts;
@@ -59,6 +64,7 @@ public class PublicPostsController {
         this.actors = actors;
         this.urls = urls;
         this.fetches = fetches;
+        this.holders = holders;
     }
 
     public record PublicPost(String id, String url, String author, String text, String contentWarning,
@@ -113,9 +119,27 @@ public class PublicPostsController {
                 : notes.note(post, author.handle()));
     }
 
+    /** A verified signer holds what it was served: it becomes one of the post's holders. */
     private boolean readable(PostView post, HttpServletRequest request) {
-        return "public".equals(post.visibility())
-                || fetches.fromFollowersServer(SignedRequests.of(request, new byte[0]), post.accountId());
+        boolean isPublic = "public".equals(post.visibility());
+        Optional<String> signer = signer(SignedRequests.of(request, new byte[0]), isPublic);
+        boolean readable = isPublic || signer.filter(s -> fetches.fromFollowersServer(s, post.accountId())).isPresent();
+        if (readable) {
+            signer.ifPresent(s -> holders.fetched(post.id(), s));
+        }
+        return readable;
+    }
+
+    /** A public post is served whatever its fetch's signature: one that fails only goes unrecorded. */
+    private Optional<String> signer(SignedRequest request, boolean isPublic) {
+        try {
+            return fetches.signer(request);
+        } catch (SignatureRejectedException | RemoteFetchFailedException e) {
+            if (isPublic) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private ResponseEntity<String> page(String postId) {

@@ -95,7 +95,7 @@ public final class RemoteActorServer implements AutoCloseable {
     }
 
     /** A GET signed as the actor, as servers with authorized fetch sign their fetches. */
-    HttpResponse<String> getSigned(String url, String actorName, String signingName) {
+    public HttpResponse<String> getSigned(String url, String actorName, String signingName) {
         URI target = URI.create(url);
         SigningKey key = new SigningKey(actor(actorName) + "#main-key", keys.get(signingName(signingName)).getPrivate());
         Map<String, String> headers = new HttpSignatureSigner().sign("GET", target, null, key,

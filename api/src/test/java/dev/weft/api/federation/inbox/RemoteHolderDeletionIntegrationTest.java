@@ -88,6 +88,31 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
     }
 
     @Test
+    void aServerThatFetchedThePostSignedIsAHolderAskedToDelete() {
+        String name = "fetcher-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(remote.getSigned(postUrl, name, name).statusCode()).isEqualTo(200);
+        await("the fetching server is a holder", () -> server() != null
+                && "signed_fetch".equals(server().path("heldVia").asString()));
+        JsonNode held = api.get(alice.path() + "/holdings", alice.token()).json().path("recipients").get(0);
+        assertThat(held.path("recipient").asString()).isEqualTo("127.0.0.1");
+        assertThat(held.path("items").get(0).path("channel").asString()).isEqualTo("signed_fetch");
+
+        assertThat(api.delete(alice.path() + "/fediverse-sharing", alice.token()).status()).isEqualTo(204);
+        await("the fetcher received the post's Delete", () -> !received("Delete", postUrl).isEmpty());
+        await("its deletion request reached delivered", () -> deletionRequest(alice.token()) != null
+                && "delivered".equals(deletionRequest(alice.token()).path("outcome").asString()));
+    }
+
+    @Test
+    void aPublicPostIsServedWhateverItsSignatureAndABadOneRecordsNoHolder() {
+        String name = "forger-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(remote.getSigned(postUrl, name, "someone-else").statusCode()).isEqualTo(200);
+        assertThat(remote.getSigned(postUrl, name, name).statusCode()).as("a good one afterwards").isEqualTo(200);
+        await("only the verified fetch made a holder", () -> server() != null);
+        assertThat(api.get(alice.path() + "/holdings", alice.token()).json().path("recipients")).hasSize(1);
+    }
+
+    @Test
     void aLikeUndoneLeavesItsServerAHolderStillAskedToDelete() {
         String name = "fickle-" + UUID.randomUUID().toString().substring(0, 8);
         String like = remote.origin() + "/likes/" + UUID.randomUUID();
@@ -113,6 +138,8 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
         assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'consentVersion' "
                 + "FROM domain_event_entry WHERE payload_type = 'dev.weft.domain.posts.PostPublishedEvent' "
                 + "AND aggregate_identifier = ?", String.class, postId)).isEqualTo("2026-11");
+        await("the sharing-status projection has the post", () -> jdbc.queryForObject("SELECT count(*) FROM "
+                + "sharing_status.post WHERE post_id = ?", Long.class, postId) == 1);
         assertThat(jdbc.queryForObject("SELECT consent_version FROM sharing_status.post WHERE post_id = ?",
                 String.class, postId)).isEqualTo("2026-11");
     }

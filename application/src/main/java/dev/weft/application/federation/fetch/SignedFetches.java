@@ -4,6 +4,7 @@ import dev.weft.application.federation.inbox.RequestSignatureVerifier;
 import dev.weft.application.federation.inbox.SignedRequest;
 import dev.weft.application.graph.GraphReader;
 import dev.weft.domain.shared.RemoteActor;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,14 +23,18 @@ public class SignedFetches {
     }
 
     /**
-     * @return false for an unsigned fetch or one from a server without an accepted follower
+     * @return the verified signer of the fetch, empty when it is unsigned
      * @throws dev.weft.application.federation.inbox.SignatureRejectedException for a bad signature
      */
-    public boolean fromFollowersServer(SignedRequest request, String authorAccountId) {
+    public Optional<String> signer(SignedRequest request) {
         if (request.header("signature") == null && request.header("signature-input") == null) {
-            return false;
+            return Optional.empty();
         }
-        String host = RemoteActor.hostOf(verifier.verify(request).actorId());
-        return graph.hasAcceptedFollowerOn(authorAccountId, host);
+        return Optional.of(verifier.verify(request).actorId());
+    }
+
+    /** Whether the signer's server has an accepted follower of the author. */
+    public boolean fromFollowersServer(String signerActorId, String authorAccountId) {
+        return graph.hasAcceptedFollowerOn(authorAccountId, RemoteActor.hostOf(signerActorId));
     }
 }

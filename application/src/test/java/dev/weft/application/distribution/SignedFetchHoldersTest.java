@@ -1,0 +1,102 @@
+package dev.weft.application.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.application.federation.FederationSettings;
+import dev.weft.application.federation.FederationUrls;
+import dev.weft.application.shared.CommandSender;
+import dev.weft.domain.distribution.CopyIds;
+import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.HoldingChannel;
+import dev.weft.domain.distribution.RecordRemoteHolderCommand;
+import dev.weft.domain.shared.InvalidValueException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which signed fetches make a server a holder, and that a refusal to record one never fails the fetch. */
+class SignedFetchHoldersTest {
+    private static final Instant AT = Instant.parse("2026-12-02T10:00:00Z");
+    private static final String ANN = "https://remote.example/users/ann";
+    private static final Destination REMOTE = Destination.server("remote.example");
+
+    private final List<Object> sent = new ArrayList<>();
+    private final Map<String, CopyReader.PostSharing> posts = new HashMap<>();
+    private RuntimeException refusal;
+    private final SignedFetchHolders holders = new SignedFetchHolders(new Posts(), new CommandSender(null) {
+        @Override
+        public <R> R send(Object command) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            sent.add(command);
+            return null;
+        }
+    }, new FederationUrls(new FederationSettings("https://weft.example", Duration.ZERO, List.of(), List.of())),
+            () -> AT);
+
+    @Test
+    void aSignedFetchOfASharedPostMakesTheSignersServerAHolder() {
+        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
+        holders.fetched("post-1", ANN);
+        assertThat(sent).containsExactly(new RecordRemoteHolderCommand(CopyIds.of("post-1", REMOTE), "post-1",
+                "account-1", REMOTE, HoldingChannel.SIGNED_FETCH, ANN, "2026-11", AT));
+    }
+
+    @Test
+    void noHolderForAPostNotSharedDeletedOrUnknownNorForThisServersOwnActor() {
+        posts.put("private", new CopyReader.PostSharing("account-1", false, false, null));
+        posts.put("deleted", new CopyReader.PostSharing("account-1", true, true, "2026-11"));
+        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
+        holders.fetched("private", ANN);
+        holders.fetched("deleted", ANN);
+        holders.fetched("unknown", ANN);
+        holders.fetched("post-1", "https://weft.example/actor");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aRefusedRecordIsLoggedAndTheFetchStillServed() {
+        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
+        refusal = new InvalidValueException("destination", "refused");
+        org.assertj.core.api.Assertions.assertThatCode(() -> holders.fetched("post-1", ANN))
+                .doesNotThrowAnyException();
+    }
+
+    private final class Posts implements CopyReader {
+        @Override
+        public List<CopyView> copiesOfPost(String postId) {
+            return List.of();
+        }
+
+        @Override
+        public List<CopyView> fediverseCopiesOfAccount(String accountId) {
+            return List.of();
+        }
+
+        @Override
+        public boolean postDeleted(String postId) {
+            return false;
+        }
+
+        @Override
+        public Optional<PostSharing> sharingOf(String postId) {
+            return Optional.ofNullable(posts.get(postId));
+        }
+
+        @Override
+        public Optional<String> witnessOf(String copyId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<String> witnessesOfAccount(String accountId) {
+            return List.of();
+        }
+    }
+}
