@@ -12,26 +12,35 @@ import dev.weft.api.support.WeftIntegrationTest;
 import dev.weft.api.support.federation.InboxSink;
 import dev.weft.api.support.federation.InboxSink.Reply;
 import dev.weft.application.graph.IncomingFollows;
+import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A scripted history over two fediverse servers and a Mastodon account: follows, posts,
- * an edit, a server that refuses deletions, sharing off (which rejects the followers) and
- * on again, account deletion. After
+ * A scripted history over two fediverse servers, a third whose person likes a post, and a
+ * Mastodon account: follows, posts, an edit, a new explanation and its acceptance, a server
+ * that refuses deletions, sharing off (which rejects the followers) and on again, account
+ * deletion. After
  * each step the holdings answer must match what the test itself expects; at the end each
  * of those answers is asked again as of its instant, and must come back the same.
  */
 class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
     @Autowired
     private IncomingFollows follows;
+    @Autowired
+    private EventStore events;
+    @Autowired
+    private TransactionTemplate transactions;
 
     private final InboxSink serverA = new InboxSink("127.0.0.2", Reply.of(202));
     private final InboxSink serverB = new InboxSink("127.0.0.3", Reply.of(202));
@@ -42,7 +51,7 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
     private Registered alice;
 
     /** What the holdings answered at one instant. */
-    private record Snapshot(String step, Instant at, JsonNode recipients) {
+    private record Snapshot(String step, Instant at, String consentInForce, JsonNode recipients) {
     }
 
     @AfterEach
@@ -87,6 +96,14 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         expect(mastodon, second, "held r1");
         step("a second post");
 
+        acceptedAnOlderExplanation();
+        String withheld = publish("while the consent is outdated");
+        expect(mastodon, withheld, "held r1");
+        step("operators published a new explanation: the post goes to Mastodon, not to the fediverse");
+        assertThat(holdings("").path("consentInForce").asString()).isEqualTo("2026-10");
+        api.put(alice.path() + "/fediverse-sharing", alice.token(), body("consentVersion", "2026-11"));
+        step("the current explanation accepted");
+
         serverB.answerFromNowOn(Reply.of(403));
         assertThat(api.delete("/api/v1/posts/" + first, alice.token()).status()).isEqualTo(204);
         expect(a, first, "gone r2 delivered");
@@ -110,12 +127,15 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         assertThat(api.delete(alice.path(), alice.token()).status()).isEqualTo(204);
         expect(mastodon, second, "gone r1 delivered");
         expect(mastodon, third, "gone r1 delivered");
+        expect(mastodon, withheld, "gone r1 delivered");
         step("the account deleted");
 
         for (Snapshot snapshot : snapshots) {
-            JsonNode asOf = holdings("?asOf=" + snapshot.at()).path("recipients");
-            assertThat(asOf).as("holdings as of the step '" + snapshot.step() + "'")
+            JsonNode asOf = holdings("?asOf=" + snapshot.at());
+            assertThat(asOf.path("recipients")).as("holdings as of the step '" + snapshot.step() + "'")
                     .isEqualTo(snapshot.recipients());
+            assertThat(asOf.path("consentInForce").asString()).as("consent as of '" + snapshot.step() + "'")
+                    .isEqualTo(snapshot.consentInForce());
         }
         assertThat(snapshots.get(0).recipients().toString()).doesNotContain(first);
     }
@@ -128,6 +148,18 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
                 "crossPostByDefault", true));
         assertThat(linked.status()).isEqualTo(201);
         return linked.text("id");
+    }
+
+    /**
+     * Where a new explanation leaves someone who accepted the one before: the engine runs
+     * with one configuration, so the acceptance of the older one is appended as it would
+     * have been recorded then.
+     */
+    private void acceptedAnOlderExplanation() {
+        Long last = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry WHERE "
+                + "aggregate_identifier = ?", Long.class, alice.id());
+        transactions.executeWithoutResult(status -> events.publish(new GenericDomainEventMessage<>("Account",
+                alice.id(), last + 1, new FediverseSharingTurnedOnEvent(alice.id(), "2026-10", Instant.now()))));
     }
 
     private void follow(InboxSink server, String name) {
@@ -161,7 +193,8 @@ class HoldingsAsOfIntegrationTest extends WeftIntegrationTest {
         sleep();
         JsonNode answer = holdings("");
         assertThat(actual(answer)).as(name).isEqualTo(expected);
-        snapshots.add(new Snapshot(name, Instant.parse(answer.path("asOf").asString()), answer.path("recipients")));
+        snapshots.add(new Snapshot(name, Instant.parse(answer.path("asOf").asString()),
+                answer.path("consentInForce").asString(), answer.path("recipients")));
     }
 
     private JsonNode holdings(String query) {
