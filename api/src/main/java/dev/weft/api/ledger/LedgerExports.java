@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The flat forms of the ledger's answers, for spreadsheets and log tools: one line per
  * item a recipient held (holdings) or per step (history), as JSON Lines or CSV.
  */
-final class LedgerExports {
+public final class LedgerExports {
     static final MediaType JSON_LINES = MediaType.parseMediaType("application/jsonl");
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
@@ -29,11 +29,25 @@ final class LedgerExports {
     }
 
     static ResponseEntity<?> holdings(Holdings holdings, String format, JsonMapper json) {
+        return export(holdings, holdingsRows(holdings), format, json);
+    }
+
+    /** The holdings as JSON Lines, as format=jsonl answers them: also the ledger file of an account's archive. */
+    public static String holdingsJsonLines(Holdings holdings, JsonMapper json) {
+        return jsonLines(holdingsRows(holdings), json);
+    }
+
+    private static List<Map<String, Object>> holdingsRows(Holdings holdings) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RecipientHoldings recipient : holdings.recipients()) {
             recipient.items().forEach(item -> rows.add(row(holdings, recipient, item)));
         }
-        return export(holdings, rows, format, json);
+        return rows;
+    }
+
+    private static String jsonLines(List<Map<String, Object>> rows, JsonMapper json) {
+        return rows.stream().map(json::writeValueAsString)
+                .collect(Collectors.joining("\n", "", rows.isEmpty() ? "" : "\n"));
     }
 
     static ResponseEntity<?> history(PostHistory history, String format, JsonMapper json) {
@@ -45,8 +59,7 @@ final class LedgerExports {
                                             JsonMapper json) {
         return switch (format == null ? "json" : format) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(whole);
-            case "jsonl" -> ResponseEntity.ok().contentType(JSON_LINES).body(rows.stream()
-                    .map(json::writeValueAsString).collect(Collectors.joining("\n", "", rows.isEmpty() ? "" : "\n")));
+            case "jsonl" -> ResponseEntity.ok().contentType(JSON_LINES).body(jsonLines(rows, json));
             case "csv" -> ResponseEntity.ok().contentType(CSV).body(csv(rows));
             default -> throw new InvalidValueException("format", "format must be json, jsonl or csv, not '"
                     + format + "'");

@@ -12,6 +12,9 @@ public interface EngagementReader {
 
     List<String> postsLikedBy(String actorId);
 
+    /** Every actor whose like of the post stands, in the order they came. */
+    List<String> likersOf(String postId);
+
     List<String> postsRepostedBy(String actorId);
 
     List<Reply> repliesBy(String actorId);

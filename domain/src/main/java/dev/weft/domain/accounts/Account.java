@@ -57,6 +57,7 @@ public class Account {
     private String consentVersion;
     private boolean deleted;
     private boolean erased;
+    private String movedTo;
     private final Map<String, LinkedAccount> links = new LinkedHashMap<>();
     private final BlockList blocks = new BlockList();
 
@@ -128,6 +129,37 @@ public class Account {
         if (!erased) {
             apply(new AccountErasedEvent(accountId, command.at()));
         }
+    }
+
+    /**
+     * The target's consent (its alsoKnownAs) is checked before the command is sent; the
+     * account decides only whether it can still move. Moving twice to the same actor is one move.
+     */
+    @CommandHandler
+    public void handle(MoveAccountCommand command) {
+        requireActive();
+        String target = checkedMoveTarget(command.target());
+        if (!sharingOn()) {
+            throw new NotEligibleException("accountId", "only an account that shares with the fediverse can move");
+        }
+        if (target.equals(movedTo)) {
+            return;
+        }
+        if (movedTo != null) {
+            throw new ConflictException("target", "account " + accountId + " has already moved to " + movedTo);
+        }
+        apply(new AccountMovedEvent(accountId, target, command.at()));
+    }
+
+    private static String checkedMoveTarget(String target) {
+        if (target == null || target.isBlank()) {
+            throw new InvalidValueException("target", "target is required");
+        }
+        String trimmed = target.trim();
+        if (!trimmed.startsWith("https://") && !trimmed.startsWith("http://")) {
+            throw new InvalidValueException("target", "target must be an http(s) actor IRI, got '" + target + "'");
+        }
+        return trimmed;
     }
 
     @CommandHandler
@@ -246,6 +278,9 @@ public class Account {
         if (!sharingOn()) {
             return FollowDecision.reject("account does not share with the fediverse");
         }
+        if (movedTo != null) {
+            return FollowDecision.reject("account moved to " + movedTo);
+        }
         if (blocks.blocks(RemoteActor.of(command.actorId()))) {
             return FollowDecision.reject("blocked");
         }
@@ -260,7 +295,7 @@ public class Account {
     public PostPermit handle(AuthorizePostCommand command, FediverseEligibility eligibility) {
         requireActive();
         List<CrossPostTarget> targets = crossPostTargets(command.crossPostTo());
-        if (sharingOn() && !consentVersion.equals(eligibility.currentConsentVersion())) {
+        if (movedTo == null && sharingOn() && !consentVersion.equals(eligibility.currentConsentVersion())) {
             if (Boolean.TRUE.equals(command.shareToFediverse())) {
                 throw new NotEligibleException("shareToFediverse", "the explanation accepted (" + consentVersion
                         + ") is not the current one (" + eligibility.currentConsentVersion()
@@ -289,9 +324,14 @@ public class Account {
         return targets;
     }
 
+    /** A moved account's followers follow its new actor: its new posts stay here. */
     private boolean shareToFediverse(Boolean requested) {
+        if (requested != null && requested && movedTo != null) {
+            throw new NotEligibleException("shareToFediverse", "the account moved to " + movedTo
+                    + "; its new posts are not federated");
+        }
         if (requested == null) {
-            return sharingOn();
+            return sharingOn() && movedTo == null;
         }
         if (requested && !sharingOn()) {
             throw new NotEligibleException("shareToFediverse", "fediverse sharing is off for this account");
@@ -359,6 +399,11 @@ public class Account {
     void on(AccountDeletedEvent event) {
         deleted = true;
         consentVersion = null;
+    }
+
+    @EventSourcingHandler
+    void on(AccountMovedEvent event) {
+        movedTo = event.target();
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import dev.weft.application.links.LinkDirectory;
 import dev.weft.application.links.LinkView;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.accounts.AccountErasedEvent;
+import dev.weft.domain.accounts.AccountMovedEvent;
 import dev.weft.domain.accounts.AccountProfileUpdatedEvent;
 import dev.weft.domain.accounts.AccountRegisteredEvent;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
@@ -84,8 +85,14 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     /** The handle goes too: the claim keeps a keyed digest of it, so nobody else takes it. */
     @EventHandler
     void on(AccountErasedEvent event) {
-        jdbc.update("UPDATE directory.account SET handle = ?, display_name = '', birth_date = NULL "
+        jdbc.update("UPDATE directory.account SET handle = ?, display_name = '', birth_date = NULL, moved_to = NULL "
                 + "WHERE account_id = ?", ErasedText.PREFIX + event.accountId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountMovedEvent event) {
+        jdbc.update("UPDATE directory.account SET moved_to = ?, moved_at = ? WHERE account_id = ?", event.target(),
+                ts(event.movedAt()), event.accountId());
     }
 
     @EventHandler
@@ -178,7 +185,8 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
         String consent = rs.getString("sharing_consent_version");
         return new AccountView(rs.getString("account_id"), rs.getString("handle"), rs.getString("display_name"),
                 rs.getBoolean("public_profile"), rs.getString("country"), birthDate(rs),
-                consent != null, consent, instant(rs, "created_at"), instant(rs, "deleted_at"));
+                consent != null, consent, instant(rs, "created_at"), instant(rs, "deleted_at"),
+                rs.getString("moved_to"));
     }
 
     private static java.time.LocalDate birthDate(ResultSet rs) throws SQLException {

@@ -21,6 +21,12 @@ public class JdbcEngagementReader implements EngagementReader {
     }
 
     @Override
+    public List<String> likersOf(String postId) {
+        return jdbc.queryForList("SELECT actor_id FROM sharing_status.post_like WHERE post_id = ? ORDER BY position",
+                String.class, postId);
+    }
+
+    @Override
     public List<String> postsLikedBy(String actorId) {
         return jdbc.queryForList("SELECT post_id FROM sharing_status.post_like WHERE actor_id = ?", String.class,
                 actorId);

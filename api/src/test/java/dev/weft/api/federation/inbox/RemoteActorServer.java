@@ -62,7 +62,7 @@ public final class RemoteActorServer implements AutoCloseable {
     }
 
     /** The actor's document will name the other actor as an earlier identity of its person. */
-    void alsoKnownAs(String name, String otherActor) {
+    public void alsoKnownAs(String name, String otherActor) {
         actor(name);
         alsoKnownAs.put(name, otherActor);
     }

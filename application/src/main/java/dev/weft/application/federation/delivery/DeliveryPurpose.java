@@ -12,5 +12,7 @@ public enum DeliveryPurpose {
     FOLLOW,
     UNDO_FOLLOW,
     ACTOR_UPDATE,
-    ACTOR_DELETE
+    ACTOR_DELETE,
+    /** Move of the actor to its new one: an activity delivery like an actor's Update. */
+    ACTOR_MOVE
 }

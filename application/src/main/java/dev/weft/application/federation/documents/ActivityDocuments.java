@@ -98,6 +98,19 @@ public class ActivityDocuments {
         return delete;
     }
 
+    /**
+     * As Mastodon sends it: the actor moves itself (object is the actor) to the target, which
+     * peers check names the actor in its alsoKnownAs before they follow it instead. Named by
+     * the moment of the move, so a policy seeing the event again sends the same activity.
+     */
+    public ObjectNode move(String handle, String target, Instant at) {
+        ObjectNode move = activity(urls.actorActivity(handle, "move", at.toEpochMilli()), "Move", handle);
+        move.set("to", ActivityStreams.strings(List.of(urls.followers(handle))));
+        move.put("object", urls.actor(handle));
+        move.put("target", target);
+        return move;
+    }
+
     public ObjectNode updateActor(AccountView account, List<LinkView> links, ActorKeyPairs keys) {
         String handle = account.handle();
         ObjectNode person = actors.person(account, links, keys);

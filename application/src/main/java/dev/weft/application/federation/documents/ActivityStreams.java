@@ -37,6 +37,10 @@ public final class ActivityStreams {
         assertionMethod.put("@id", "https://w3id.org/security#assertionMethod");
         assertionMethod.put("@type", "@id");
         assertionMethod.put("@container", "@set");
+        // Mastodon's term, outside the ActivityStreams context: a strict processor drops it undefined.
+        ObjectNode movedTo = terms.putObject("movedTo");
+        movedTo.put("@id", "as:movedTo");
+        movedTo.put("@type", "@id");
         return context;
     }
 

@@ -50,6 +50,9 @@ public class ActorDocuments {
         person.put("discoverable", true);
         keys(person, id, keys);
         person.set("attachment", attachments(links));
+        if (account.moved()) {
+            person.put("movedTo", account.movedTo());
+        }
         return person;
     }
 

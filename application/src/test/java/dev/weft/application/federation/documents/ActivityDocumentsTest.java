@@ -114,4 +114,17 @@ class ActivityDocumentsTest {
         assertThat(update.get("object").has("@context")).isFalse();
         assertThat(update.at("/@context/2").asString()).isEqualTo("https://w3id.org/security/multikey/v1");
     }
+
+    @Test
+    void aMoveNamesTheActorAsObjectAndTheNewActorAsTarget() {
+        Instant at = Instant.parse("2026-11-05T10:00:00Z");
+        ObjectNode move = activities.move("alice", "https://new.example/users/alice", at);
+
+        assertThat(move.get("type").asString()).isEqualTo("Move");
+        assertThat(move.get("id").asString()).isEqualTo(BASE + "/users/alice#move/" + at.toEpochMilli());
+        assertThat(move.get("actor").asString()).isEqualTo(BASE + "/users/alice");
+        assertThat(move.get("object").asString()).isEqualTo(BASE + "/users/alice");
+        assertThat(move.get("target").asString()).isEqualTo("https://new.example/users/alice");
+        assertThat(texts(move.get("to"))).containsExactly(BASE + "/users/alice/followers");
+    }
 }

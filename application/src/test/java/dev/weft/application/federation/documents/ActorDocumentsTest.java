@@ -123,4 +123,18 @@ class ActorDocumentsTest {
         assertThat(tombstone.get("deleted").asString()).isEqualTo("2026-03-04T05:06:07Z");
         assertThat(tombstone.get("@context")).isNotNull();
     }
+
+    @Test
+    void aMovedActorNamesWhereItWentAndDefinesTheTerm() {
+        dev.weft.application.accounts.AccountView alice = account("alice", "Alice");
+        dev.weft.application.accounts.AccountView moved = new dev.weft.application.accounts.AccountView(alice.id(),
+                alice.handle(), alice.displayName(), true, "US", alice.birthDate(), true, "2026-11",
+                alice.createdAt(), null, "https://new.example/users/alice");
+
+        ObjectNode person = actors.person(moved, List.of(), KEYS);
+
+        assertThat(person.get("movedTo").asString()).isEqualTo("https://new.example/users/alice");
+        assertThat(person.get("@context").get(3).at("/movedTo/@id").asString()).isEqualTo("as:movedTo");
+        assertThat(actors.person(alice, List.of(), KEYS).has("movedTo")).isFalse();
+    }
 }

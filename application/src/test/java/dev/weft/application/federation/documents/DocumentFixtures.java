@@ -25,7 +25,7 @@ final class DocumentFixtures {
 
     static AccountView account(String handle, String displayName) {
         return new AccountView("acc-1", handle, displayName, true, "US", LocalDate.of(1990, 1, 1), true, "2026-11",
-                CREATED, null);
+                CREATED, null, null);
     }
 
     static LinkView link(String platform, String externalId, String instanceUrl) {

@@ -134,7 +134,7 @@ class InboxTest {
 
     private static final class Accounts implements AccountDirectory {
         private final AccountView alice = new AccountView(ALICE_ID, "alice", "Alice", true, "NZ",
-                LocalDate.of(1990, 1, 1), true, "2026-11", Instant.EPOCH, null);
+                LocalDate.of(1990, 1, 1), true, "2026-11", Instant.EPOCH, null, null);
 
         @Override
         public Optional<AccountView> find(String accountId) {

@@ -1,0 +1,84 @@
+package dev.weft.application.accounts;
+
+import dev.weft.application.federation.FederationUrls;
+import dev.weft.application.federation.remote.RemoteActorProfile;
+import dev.weft.application.federation.remote.RemoteActors;
+import dev.weft.application.shared.Clock;
+import dev.weft.application.shared.CommandSender;
+import dev.weft.application.shared.NotFoundException;
+import dev.weft.domain.accounts.MoveAccountCommand;
+import dev.weft.domain.shared.GoneException;
+import dev.weft.domain.shared.InvalidValueException;
+import dev.weft.domain.shared.NotEligibleException;
+import java.net.URI;
+import org.springframework.stereotype.Service;
+
+/**
+ * An account moving to an actor elsewhere. As Mastodon asks, the new actor must already
+ * name the old one in alsoKnownAs: without that, anyone could announce a move to an actor
+ * that never agreed, and followers' servers would refuse the Move anyway.
+ */
+@Service
+public class AccountMoves {
+    private final AccountDirectory accounts;
+    private final RemoteActors remoteActors;
+    private final FederationUrls urls;
+    private final CommandSender commands;
+    private final Clock clock;
+
+    public AccountMoves(AccountDirectory accounts, RemoteActors remoteActors, FederationUrls urls,
+                        CommandSender commands, Clock clock) {
+        this.accounts = accounts;
+        this.remoteActors = remoteActors;
+        this.urls = urls;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** @return the target's id as its own document gives it */
+    public String move(String accountId, String target) {
+        AccountView account = activeAccount(accountId);
+        String ours = urls.actor(account.handle());
+        RemoteActorProfile actor = remoteActors.refresh(checkedTarget(target)).orElseThrow(() ->
+                new NotEligibleException("target", "the target actor " + target + " could not be fetched"));
+        if (!actor.alsoKnownAs().contains(ours)) {
+            throw new NotEligibleException("target", actor.id() + " does not name " + ours
+                    + " in alsoKnownAs; add this account as an alias of the new one first");
+        }
+        commands.send(new MoveAccountCommand(accountId, actor.id(), clock.now()));
+        return actor.id();
+    }
+
+    private AccountView activeAccount(String accountId) {
+        AccountView account = accounts.find(accountId)
+                .orElseThrow(() -> new NotFoundException("accountId", "no account " + accountId));
+        if (account.deleted()) {
+            throw new GoneException("accountId", "account " + accountId + " was deleted");
+        }
+        return account;
+    }
+
+    /** Checked before any request leaves, so bad input costs no fetch. */
+    private String checkedTarget(String target) {
+        if (target == null || target.isBlank()) {
+            throw new InvalidValueException("target", "target is required: the new actor's IRI");
+        }
+        String trimmed = target.trim();
+        if (trimmed.regionMatches(true, 0, "acct:", 0, 5)) {
+            throw new InvalidValueException("target", "give the new actor's IRI; acct: handles are not resolved yet");
+        }
+        URI uri;
+        try {
+            uri = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("target", "target is not a URI: '" + target + "'");
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new InvalidValueException("target", "target must be an http(s) actor IRI, got '" + target + "'");
+        }
+        if (urls.isLocal(trimmed)) {
+            throw new InvalidValueException("target", "target must be an actor on another server");
+        }
+        return trimmed;
+    }
+}
