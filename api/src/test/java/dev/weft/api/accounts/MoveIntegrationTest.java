@@ -49,6 +49,30 @@ class MoveIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
+    void anAccountNamesItsOtherAccountsSoAMoveIntoWeftIsAccepted() {
+        String old = "https://mastodon.example/users/alice";
+        Response set = api.put(alice.path() + "/also-known-as", alice.token(), body("alsoKnownAs",
+                java.util.List.of(" " + old + " ")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        await("the actor names the old account", () -> api.get("/users/" + alice.handle(), null).json()
+                .path("alsoKnownAs").toString().equals("[\"" + old + "\"]"));
+
+        Response refused = rejectedWithoutWrites(() -> api.put(alice.path() + "/also-known-as", alice.token(),
+                body("alsoKnownAs", java.util.List.of("alice@mastodon.example"))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("field")).isEqualTo("alsoKnownAs");
+        Registered mallory = TestAccounts.register(api, "mallory");
+        assertThat(api.put(alice.path() + "/also-known-as", mallory.token(), body("alsoKnownAs",
+                java.util.List.of(old))).status()).isEqualTo(403);
+
+        assertThat(api.put(alice.path() + "/also-known-as", alice.token(), body("alsoKnownAs",
+                java.util.List.of())).status()).isEqualTo(200);
+        await("the alias cleared", () -> api.get("/users/" + alice.handle(), null).json().path("alsoKnownAs")
+                .isMissingNode());
+    }
+
+    @Test
     void theFollowerGetsTheMoveAndLaterPostsStayHere() {
         String before = api.post(alice.path() + "/posts", alice.token(), body("text", "before the move")).text("id");
         await("the earlier post reached fred", () -> received("Create").stream()

@@ -7,10 +7,12 @@ import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.NotFoundException;
 import dev.weft.domain.accounts.MoveAccountCommand;
+import dev.weft.domain.accounts.SetAlsoKnownAsCommand;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotEligibleException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,6 +49,15 @@ public class AccountMoves {
         }
         commands.send(new MoveAccountCommand(accountId, actor.id(), clock.now()));
         return actor.id();
+    }
+
+    /**
+     * Names the person's other accounts, for a move into Weft: the old server sends its Move
+     * only once this actor lists the old one in alsoKnownAs.
+     */
+    public List<String> setAlsoKnownAs(String accountId, List<String> aliases) {
+        commands.send(new SetAlsoKnownAsCommand(accountId, aliases, clock.now()));
+        return aliases.stream().map(String::trim).distinct().toList();
     }
 
     private AccountView activeAccount(String accountId) {

@@ -58,6 +58,7 @@ public class Account {
     private boolean deleted;
     private boolean erased;
     private String movedTo;
+    private List<String> aliases = List.of();
     private final Map<String, LinkedAccount> links = new LinkedHashMap<>();
     private final BlockList blocks = new BlockList();
 
@@ -149,6 +150,33 @@ public class Account {
             throw new ConflictException("target", "account " + accountId + " has already moved to " + movedTo);
         }
         apply(new AccountMovedEvent(accountId, target, command.at()));
+    }
+
+    /** Mastodon allows a handful; more would only serve to claim strangers' accounts. */
+    static final int MAX_ALIASES = 10;
+
+    @CommandHandler
+    public void handle(SetAlsoKnownAsCommand command) {
+        requireActive();
+        if (command.aliases() == null) {
+            throw new InvalidValueException("alsoKnownAs", "alsoKnownAs is required (an empty list clears it)");
+        }
+        if (command.aliases().size() > MAX_ALIASES) {
+            throw new InvalidValueException("alsoKnownAs", "at most " + MAX_ALIASES + " other accounts, got "
+                    + command.aliases().size());
+        }
+        List<String> checked = command.aliases().stream().map(Account::checkedAlias).distinct().toList();
+        if (!checked.equals(aliases)) {
+            apply(new AccountAliasesSetEvent(accountId, checked, command.at()));
+        }
+    }
+
+    private static String checkedAlias(String alias) {
+        if (alias == null || !(alias.trim().startsWith("https://") || alias.trim().startsWith("http://"))) {
+            throw new InvalidValueException("alsoKnownAs", "each other account must be an http(s) actor IRI, got '"
+                    + alias + "'");
+        }
+        return alias.trim();
     }
 
     private static String checkedMoveTarget(String target) {
@@ -404,6 +432,11 @@ public class Account {
     @EventSourcingHandler
     void on(AccountMovedEvent event) {
         movedTo = event.target();
+    }
+
+    @EventSourcingHandler
+    void on(AccountAliasesSetEvent event) {
+        aliases = event.aliases();
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import dev.weft.application.links.LinkDirectory;
 import dev.weft.application.links.LinkView;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.accounts.AccountErasedEvent;
+import dev.weft.domain.accounts.AccountAliasesSetEvent;
 import dev.weft.domain.accounts.AccountMovedEvent;
 import dev.weft.domain.accounts.AccountProfileUpdatedEvent;
 import dev.weft.domain.accounts.AccountRegisteredEvent;
@@ -85,8 +86,16 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
     /** The handle goes too: the claim keeps a keyed digest of it, so nobody else takes it. */
     @EventHandler
     void on(AccountErasedEvent event) {
-        jdbc.update("UPDATE directory.account SET handle = ?, display_name = '', birth_date = NULL, moved_to = NULL "
+        jdbc.update("UPDATE directory.account SET handle = ?, display_name = '', birth_date = NULL, moved_to = NULL, "
+                + "also_known_as = NULL "
                 + "WHERE account_id = ?", ErasedText.PREFIX + event.accountId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(AccountAliasesSetEvent event) {
+        jdbc.update("UPDATE directory.account SET also_known_as = ? WHERE account_id = ?",
+                event.aliases() == null || event.aliases().isEmpty() ? null : String.join("\n", event.aliases()),
+                event.accountId());
     }
 
     @EventHandler
@@ -186,7 +195,12 @@ public class AccountDirectoryProjection implements AccountDirectory, LinkDirecto
         return new AccountView(rs.getString("account_id"), rs.getString("handle"), rs.getString("display_name"),
                 rs.getBoolean("public_profile"), rs.getString("country"), birthDate(rs),
                 consent != null, consent, instant(rs, "created_at"), instant(rs, "deleted_at"),
-                rs.getString("moved_to"));
+                rs.getString("moved_to"), aliases(rs.getString("also_known_as")));
+    }
+
+    /** One IRI per line: an IRI holds no line break. */
+    private static List<String> aliases(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
     }
 
     private static java.time.LocalDate birthDate(ResultSet rs) throws SQLException {

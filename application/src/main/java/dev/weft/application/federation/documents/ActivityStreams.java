@@ -41,6 +41,9 @@ public final class ActivityStreams {
         ObjectNode movedTo = terms.putObject("movedTo");
         movedTo.put("@id", "as:movedTo");
         movedTo.put("@type", "@id");
+        ObjectNode alsoKnownAs = terms.putObject("alsoKnownAs");
+        alsoKnownAs.put("@id", "as:alsoKnownAs");
+        alsoKnownAs.put("@type", "@id");
         return context;
     }
 

@@ -53,6 +53,9 @@ public class ActorDocuments {
         if (account.moved()) {
             person.put("movedTo", account.movedTo());
         }
+        if (!account.alsoKnownAs().isEmpty()) {
+            account.alsoKnownAs().forEach(person.putArray("alsoKnownAs")::add);
+        }
         return person;
     }
 
