@@ -102,6 +102,9 @@ public final class ReplayBench {
             try (Connection db = connect(jdbcUrl)) {
                 measure(db, engine.baseUrl());
             }
+            engine.stop();
+            engine = null;
+            timeSerializer(jar, jdbcUrl, engineData, outDir.resolve("replay-timing.log"), env);
             line(String.format(Locale.ROOT, "whole run: %.0f s", (System.nanoTime() - runStart) / 1e9));
             return 0;
         } finally {
@@ -130,6 +133,18 @@ public final class ReplayBench {
         line(String.format(Locale.ROOT, "seed: %s accounts through the command gateway in %.0f s (log %s)",
                 options.get("seed-accounts"), (System.nanoTime() - start) / 1e9, log));
         Files.readAllLines(log).stream().filter(l -> l.startsWith("SEED ")).forEach(l -> line("  " + l));
+    }
+
+    /** The SealingSerializer alone over the same events, in memory (bench/src/seed, SealingTiming). */
+    private void timeSerializer(Path jar, String jdbcUrl, Path engineData, Path log, Map<String, String> env)
+            throws Exception {
+        EngineProcess timing = EngineProcess.startMain(jar, Path.of(options.get("seed-classes")).toAbsolutePath(),
+                "dev.weft.bench.seed.SealingTiming", List.of(), jvmOpts(), jdbcUrl, PublishLoadBench.freePort(),
+                engineData, log, env);
+        int exit = timing.awaitExit(Duration.ofMinutes(30));
+        line("event serializer alone, in memory, one thread (log " + log + (exit == 0 ? ")" : ", exit " + exit + ")")
+                + ":");
+        Files.readAllLines(log).stream().filter(l -> l.startsWith("TIMING ")).forEach(l -> line("  " + l));
     }
 
     private void fill(Connection db, long target) throws SQLException {
