@@ -36,14 +36,32 @@ final class EngineProcess implements AutoCloseable {
     /** As above, with extra environment variables for the child (they win over the defaults set here). */
     static EngineProcess start(Path jar, List<String> jvmOpts, String jdbcUrl, int port, Path dataDir, Path log,
                                Map<String, String> extraEnv) throws IOException {
+        return launch(jvmOpts, List.of("-jar", jar.toString()), jdbcUrl, port, dataDir, log, extraEnv);
+    }
+
+    /**
+     * Another main class run inside the engine jar's classpath (its classes and BOOT-INF/lib), through
+     * Spring Boot's PropertiesLauncher, with {@code extraClasses} (a directory or jar) added to it:
+     * the replay benchmark's seeder drives the engine's own command gateway this way.
+     */
+    static EngineProcess startMain(Path jar, Path extraClasses, String mainClass, List<String> args,
+                                   List<String> jvmOpts, String jdbcUrl, int port, Path dataDir, Path log,
+                                   Map<String, String> extraEnv) throws IOException {
+        List<String> launch = new ArrayList<>(List.of("-Dloader.path=" + extraClasses, "-Dloader.main=" + mainClass,
+                "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        launch.addAll(args);
+        return launch(jvmOpts, launch, jdbcUrl, port, dataDir, log, extraEnv);
+    }
+
+    private static EngineProcess launch(List<String> jvmOpts, List<String> launch, String jdbcUrl, int port,
+                                        Path dataDir, Path log, Map<String, String> extraEnv) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOpts);
         // Prints the effective GC and heap flags as the first line of the log; read back by effectiveFlags().
         command.add("-XX:+PrintCommandLineFlags");
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
@@ -118,6 +136,15 @@ final class EngineProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Waits for the child to exit by itself; kills it after the timeout. Returns the exit code, -1 on timeout. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        stop();
+        return -1;
     }
 
     /** SIGTERM (graceful shutdown), then a hard kill after 30 s. Returns the exit code. */

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EventLog {
+    private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, "
+            + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
     private final JdbcTemplate jdbc;
     private final Serializer eventSerializer;
 
@@ -34,14 +36,19 @@ class EventLog {
     /** Events above {@code after}, and those among {@code pending}, in index order. */
     List<TrackedEventMessage<?>> read(long after, Collection<Long> pending, int limit) {
         List<TrackedDomainEventData<byte[]>> rows = jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT global_index, type, aggregate_identifier, "
-                    + "sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload, "
-                    + "meta_data FROM domain_event_entry WHERE global_index > ? OR global_index = ANY(?) "
+            // Two branches, not "global_index > ? OR global_index = ANY(?)": with the OR, PostgreSQL
+            // cannot start the primary-key scan at the cursor and filters every row below it, so
+            // each batch read the whole table up to the cursor and a rebuild took quadratic time.
+            var statement = connection.prepareStatement("(SELECT " + COLUMNS + " FROM domain_event_entry "
+                    + "WHERE global_index = ANY(?) AND global_index <= ?) UNION ALL (SELECT " + COLUMNS
+                    + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?) "
                     + "ORDER BY global_index LIMIT ?");
             Array indexes = connection.createArrayOf("bigint", pending.toArray());
-            statement.setLong(1, after);
-            statement.setArray(2, indexes);
-            statement.setInt(3, limit);
+            statement.setArray(1, indexes);
+            statement.setLong(2, after);
+            statement.setLong(3, after);
+            statement.setInt(4, limit);
+            statement.setInt(5, limit);
             return statement;
         }, (rs, i) -> row(rs));
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), eventSerializer,

@@ -15,8 +15,15 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
  */
 record LiveTokens(Map<Segment, GapAwareTrackingToken> tokens, SequencingPolicy<? super EventMessage<?>> policy) {
 
+    /**
+     * Finding the event's segment asks the sequencing policy, which reads the payload: for an
+     * event read from the store that means deserializing it and opening its sealed fields. When
+     * every segment is past the index (all of a rebuild but its last batches), the segment does
+     * not matter, so the payload of an event the projection does not handle is never read.
+     */
     boolean covers(TrackedEventMessage<?> event) {
-        return covered(tokenFor(event), EventLog.indexOf(event));
+        long index = EventLog.indexOf(event);
+        return passed(index) || covered(tokenFor(event), index);
     }
 
     /** Whether every segment has moved past the index. */
