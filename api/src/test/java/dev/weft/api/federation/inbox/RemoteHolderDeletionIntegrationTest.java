@@ -93,6 +93,8 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
         assertThat(remote.getSigned(postUrl, name, name).statusCode()).isEqualTo(200);
         await("the fetching server is a holder", () -> server() != null
                 && "signed_fetch".equals(server().path("heldVia").asString()));
+        await("the ledger names the fetcher", () -> api.get(alice.path() + "/holdings", alice.token()).json()
+                .path("recipients").size() == 1);
         JsonNode held = api.get(alice.path() + "/holdings", alice.token()).json().path("recipients").get(0);
         assertThat(held.path("recipient").asString()).isEqualTo("127.0.0.1");
         assertThat(held.path("items").get(0).path("channel").asString()).isEqualTo("signed_fetch");
@@ -108,8 +110,12 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
         String name = "forger-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(remote.getSigned(postUrl, name, "someone-else").statusCode()).isEqualTo(200);
         assertThat(remote.getSigned(postUrl, name, name).statusCode()).as("a good one afterwards").isEqualTo(200);
-        await("only the verified fetch made a holder", () -> server() != null);
-        assertThat(api.get(alice.path() + "/holdings", alice.token()).json().path("recipients")).hasSize(1);
+        await("the verified fetch made a holder", () -> server() != null && api.get(alice.path() + "/holdings",
+                alice.token()).json().path("recipients").size() >= 1);
+        assertThat(api.get(alice.path() + "/holdings", alice.token()).json().path("recipients"))
+                .as("one holder: the forged fetch recorded none").hasSize(1);
+        assertThat(api.get(alice.path() + "/holdings", alice.token()).json().at("/recipients/0/items"))
+                .as("and one disclosure").hasSize(1);
     }
 
     @Test
