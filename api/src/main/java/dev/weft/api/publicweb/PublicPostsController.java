@@ -125,7 +125,7 @@ public class PublicPostsController {
         Optional<String> signer = signer(SignedRequests.of(request, new byte[0]), isPublic);
         boolean readable = isPublic || signer.filter(s -> fetches.fromFollowersServer(s, post.accountId())).isPresent();
         if (readable) {
-            signer.ifPresent(s -> holders.fetched(post.id(), s));
+            signer.ifPresent(s -> holders.fetched(post, s));
         }
         return readable;
     }

@@ -2,6 +2,7 @@ package dev.weft.application.distribution;
 
 import dev.weft.application.distribution.CopyReader.PostSharing;
 import dev.weft.application.federation.FederationUrls;
+import dev.weft.application.posts.PostView;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.distribution.CopyIds;
@@ -34,12 +35,16 @@ public class SignedFetchHolders {
         this.clock = clock;
     }
 
-    public void fetched(String postId, String signerActorId) {
-        if (urls.isLocal(signerActorId)) {
+    /**
+     * The post as it was just served (shared, not deleted): the fetch may come before the
+     * sharing-status projection has the post, which then only lacks its consent version.
+     */
+    public void fetched(PostView post, String signerActorId) {
+        if (urls.isLocal(signerActorId) || !post.sharedToFediverse()) {
             return;
         }
-        copies.sharingOf(postId).filter(PostSharing::sharedToFediverse).filter(post -> !post.deleted())
-                .ifPresent(post -> record(postId, post, signerActorId));
+        String consentVersion = copies.sharingOf(post.id()).map(PostSharing::consentVersion).orElse(null);
+        record(post.id(), new PostSharing(post.accountId(), true, false, consentVersion), signerActorId);
     }
 
     /** The post is served either way: a refusal to record it is logged, never answered. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.application.federation.FederationSettings;
 import dev.weft.application.federation.FederationUrls;
+import dev.weft.application.posts.PostView;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.Destination;
@@ -40,31 +41,37 @@ class SignedFetchHoldersTest {
     }, new FederationUrls(new FederationSettings("https://weft.example", Duration.ZERO, List.of(), List.of())),
             () -> AT);
 
+    private static PostView post(String postId, boolean shared) {
+        return new PostView(postId, "account-1", "hello", null, "en", "public", shared, AT, null,
+                "https://weft.example/posts/" + postId);
+    }
+
     @Test
-    void aSignedFetchOfASharedPostMakesTheSignersServerAHolder() {
+    void aSignedFetchOfASharedPostMakesTheSignersServerAHolderUnderItsConsent() {
         posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
-        holders.fetched("post-1", ANN);
+        holders.fetched(post("post-1", true), ANN);
         assertThat(sent).containsExactly(new RecordRemoteHolderCommand(CopyIds.of("post-1", REMOTE), "post-1",
                 "account-1", REMOTE, HoldingChannel.SIGNED_FETCH, ANN, "2026-11", AT));
     }
 
     @Test
-    void noHolderForAPostNotSharedDeletedOrUnknownNorForThisServersOwnActor() {
-        posts.put("private", new CopyReader.PostSharing("account-1", false, false, null));
-        posts.put("deleted", new CopyReader.PostSharing("account-1", true, true, "2026-11"));
-        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
-        holders.fetched("private", ANN);
-        holders.fetched("deleted", ANN);
-        holders.fetched("unknown", ANN);
-        holders.fetched("post-1", "https://weft.example/actor");
+    void aFetchBeforeTheStatusHasThePostIsRecordedWithoutItsConsentVersion() {
+        holders.fetched(post("post-2", true), ANN);
+        assertThat(sent).containsExactly(new RecordRemoteHolderCommand(CopyIds.of("post-2", REMOTE), "post-2",
+                "account-1", REMOTE, HoldingChannel.SIGNED_FETCH, ANN, null, AT));
+    }
+
+    @Test
+    void noHolderForAPostNotSharedNorForThisServersOwnActor() {
+        holders.fetched(post("private", false), ANN);
+        holders.fetched(post("post-1", true), "https://weft.example/actor");
         assertThat(sent).isEmpty();
     }
 
     @Test
     void aRefusedRecordIsLoggedAndTheFetchStillServed() {
-        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
         refusal = new InvalidValueException("destination", "refused");
-        org.assertj.core.api.Assertions.assertThatCode(() -> holders.fetched("post-1", ANN))
+        org.assertj.core.api.Assertions.assertThatCode(() -> holders.fetched(post("post-1", true), ANN))
                 .doesNotThrowAnyException();
     }
 

@@ -90,6 +90,8 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
     @Test
     void aServerThatFetchedThePostSignedIsAHolderAskedToDelete() {
         String name = "fetcher-" + UUID.randomUUID().toString().substring(0, 8);
+        await("the sharing status has the post", () -> jdbc.queryForObject("SELECT count(*) FROM "
+                + "sharing_status.post WHERE post_id = ?", Long.class, postId) == 1);
         assertThat(remote.getSigned(postUrl, name, name).statusCode()).isEqualTo(200);
         await("the fetching server is a holder", () -> server() != null
                 && "signed_fetch".equals(server().path("heldVia").asString()));
