@@ -17,10 +17,7 @@ import dev.weft.domain.shared.RemoteActor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which engagement makes a server a holder of the post, and what the holder's record carries. */
@@ -30,13 +27,13 @@ class RemoteHolderPolicyTest {
     private static final Destination REMOTE = Destination.server("remote.example");
 
     private final List<Object> commands = new ArrayList<>();
-    private final Map<String, CopyReader.PostSharing> posts = new HashMap<>();
+    private final PostsSharedInMemory posts = new PostsSharedInMemory();
     private final RemoteHolderPolicy policy = new RemoteHolderPolicy(new PolicyCommands(null) {
         @Override
         public void send(String policyName, Object command) {
             commands.add(command);
         }
-    }, new Posts(), new FederationUrls(new FederationSettings("https://weft.example", Duration.ZERO, List.of(),
+    }, posts, new FederationUrls(new FederationSettings("https://weft.example", Duration.ZERO, List.of(),
             List.of())));
 
     private static RecordRemoteHolderCommand holder(String actorId) {
@@ -82,37 +79,5 @@ class RemoteHolderPolicyTest {
         policy.on(new RemoteLikeRecordedEvent("post-1", "account-1", "https://weft.example/likes/1", AT,
                 RemoteActor.of("https://weft.example/users/bea")));
         assertThat(commands).isEmpty();
-    }
-
-    private final class Posts implements CopyReader {
-        @Override
-        public List<CopyView> copiesOfPost(String postId) {
-            return List.of();
-        }
-
-        @Override
-        public List<CopyView> fediverseCopiesOfAccount(String accountId) {
-            return List.of();
-        }
-
-        @Override
-        public boolean postDeleted(String postId) {
-            return false;
-        }
-
-        @Override
-        public Optional<PostSharing> sharingOf(String postId) {
-            return Optional.ofNullable(posts.get(postId));
-        }
-
-        @Override
-        public Optional<String> witnessOf(String copyId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> witnessesOfAccount(String accountId) {
-            return List.of();
-        }
     }
 }

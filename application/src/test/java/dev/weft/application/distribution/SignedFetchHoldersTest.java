@@ -14,10 +14,7 @@ import dev.weft.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which signed fetches make a server a holder, and that a refusal to record one never fails the fetch. */
@@ -27,9 +24,9 @@ class SignedFetchHoldersTest {
     private static final Destination REMOTE = Destination.server("remote.example");
 
     private final List<Object> sent = new ArrayList<>();
-    private final Map<String, CopyReader.PostSharing> posts = new HashMap<>();
+    private final PostsSharedInMemory posts = new PostsSharedInMemory();
     private RuntimeException refusal;
-    private final SignedFetchHolders holders = new SignedFetchHolders(new Posts(), new CommandSender(null) {
+    private final SignedFetchHolders holders = new SignedFetchHolders(posts, new CommandSender(null) {
         @Override
         public <R> R send(Object command) {
             if (refusal != null) {
@@ -73,37 +70,5 @@ class SignedFetchHoldersTest {
         refusal = new InvalidValueException("destination", "refused");
         org.assertj.core.api.Assertions.assertThatCode(() -> holders.fetched(post("post-1", true), ANN))
                 .doesNotThrowAnyException();
-    }
-
-    private final class Posts implements CopyReader {
-        @Override
-        public List<CopyView> copiesOfPost(String postId) {
-            return List.of();
-        }
-
-        @Override
-        public List<CopyView> fediverseCopiesOfAccount(String accountId) {
-            return List.of();
-        }
-
-        @Override
-        public boolean postDeleted(String postId) {
-            return false;
-        }
-
-        @Override
-        public Optional<PostSharing> sharingOf(String postId) {
-            return Optional.ofNullable(posts.get(postId));
-        }
-
-        @Override
-        public Optional<String> witnessOf(String copyId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> witnessesOfAccount(String accountId) {
-            return List.of();
-        }
     }
 }
