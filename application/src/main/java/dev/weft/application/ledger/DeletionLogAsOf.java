@@ -20,7 +20,7 @@ public final class DeletionLogAsOf {
             }
             if (fact.kind() == LedgerFactKind.DELETION_REQUESTED) {
                 requests.putIfAbsent(fact.copyId(), requested(fact));
-            } else if (fact.kind().name().startsWith("DELETION_")) {
+            } else if (fact.kind().isDeletionOutcome()) {
                 requests.computeIfPresent(fact.copyId(), (id, request) -> settled(request, fact));
             }
         }
@@ -35,7 +35,7 @@ public final class DeletionLogAsOf {
     }
 
     private static DeletionRequestView settled(DeletionRequestView request, LedgerFact fact) {
-        String outcome = fact.kind().name().substring("DELETION_".length()).toLowerCase(Locale.ROOT);
+        String outcome = fact.kind().deletionOutcome();
         return new DeletionRequestView(request.position(), request.id(), request.postId(), request.destinationKind(),
                 request.destination(), request.platform(), request.reason(), request.requestedAt(), outcome,
                 fact.detail(), fact.at());

@@ -86,7 +86,7 @@ public final class HoldingsFold {
     private void settled(LedgerFact fact) {
         Item item = item(fact);
         DeletionState before = item.deletion;
-        String state = fact.kind().name().substring("DELETION_".length()).toLowerCase(Locale.ROOT);
+        String state = fact.kind().deletionOutcome();
         item.deletion = new DeletionState(state, before == null ? null : before.reason(),
                 before == null ? fact.at() : before.requestedAt(), fact.at(), fact.detail());
     }

@@ -21,5 +21,17 @@ public enum LedgerFactKind {
     /** The follower's server acknowledged the Accept of its follow: it holds the profile. */
     PROFILE_DISCLOSED,
     ACCOUNT_DELETED,
-    ACCOUNT_ERASED
+    ACCOUNT_ERASED;
+
+    /** A deletion request's outcome in the deletion log's words: delivered, failed, already_gone, abandoned. */
+    public boolean isDeletionOutcome() {
+        return name().startsWith("DELETION_") && this != DELETION_REQUESTED;
+    }
+
+    public String deletionOutcome() {
+        if (!isDeletionOutcome()) {
+            throw new IllegalStateException(this + " is no deletion outcome");
+        }
+        return name().substring("DELETION_".length()).toLowerCase(java.util.Locale.ROOT);
+    }
 }
