@@ -76,6 +76,9 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
             rebuildAndWait(name);
         }
         assertSameProjections(dumpAll(), original);
+
+        rebuildAllAndWait();
+        assertSameProjections(dumpAll(), original);
     }
 
     @Test
@@ -93,6 +96,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         Thread.sleep(300);
         rebuildAndWait("sharing-status");
         rebuildAndWait("audit");
+        rebuildAllAndWait();
         writing.set(false);
         writer.join();
         awaitCaughtUp();
@@ -106,6 +110,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
     void onlyOperatorsRebuildAndUnknownProjectionsAreNotFound() {
         assertThat(api.post("/api/v1/admin/projections/timelines/rebuild", AUDITOR_TOKEN, null).status())
                 .isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/projections/rebuild", AUDITOR_TOKEN, null).status()).isEqualTo(403);
         Response unknown = api.post("/api/v1/admin/projections/nope/rebuild", OPERATOR_TOKEN, null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("field")).isEqualTo("name");
@@ -250,6 +255,18 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         await("rebuild of " + name, () -> statusOf(name).path("state").asString().equals("live"));
         assertThat(statusOf(name).path("lastRebuild").path("outcome").asString())
                 .as("outcome of the rebuild of " + name + ": " + statusOf(name)).isEqualTo("succeeded");
+    }
+
+    private void rebuildAllAndWait() {
+        Response started = api.post("/api/v1/admin/projections/rebuild", OPERATOR_TOKEN, null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().path("names").size()).isEqualTo(PROJECTIONS.size());
+        for (String name : PROJECTIONS) {
+            await("rebuild of " + name + " in the pass over all",
+                    () -> statusOf(name).path("state").asString().equals("live"));
+            assertThat(statusOf(name).path("lastRebuild").path("outcome").asString())
+                    .as("outcome of the rebuild of " + name + ": " + statusOf(name)).isEqualTo("succeeded");
+        }
     }
 
     /** Compares row by row and names the rows that differ, so a failure says what went wrong. */

@@ -58,8 +58,8 @@ public class AuditTrailProjection extends JdbcProjection {
     }
 
     @Override
-    public JdbcProjection inSchema(String otherSchema) {
-        return new AuditTrailProjection(jdbc, otherSchema);
+    public JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc) {
+        return new AuditTrailProjection(otherJdbc, otherSchema);
     }
 
     @EventHandler
@@ -220,7 +220,7 @@ public class AuditTrailProjection extends JdbcProjection {
     private void entry(Instant messageTime, String eventId, String accountId, Instant occurredAt, String kind,
                        String subject,
                        String recipient, String consent, String detail) {
-        jdbc.update("INSERT INTO " + table("entry") + " (event_id, position, account_id, occurred_at, kind, subject, "
+        write("INSERT INTO " + table("entry") + " (event_id, position, account_id, occurred_at, kind, subject, "
                         + "recipient, consent, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 eventId, position(messageTime, eventId), accountId, ts(occurredAt), kind, subject, recipient, consent, detail);
     }
@@ -231,7 +231,7 @@ public class AuditTrailProjection extends JdbcProjection {
      */
     @EventHandler
     void on(AccountErasedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("UPDATE " + table("entry") + " SET subject = regexp_replace(subject, ?, ?, 'g'), "
+        write("UPDATE " + table("entry") + " SET subject = regexp_replace(subject, ?, ?, 'g'), "
                 + "detail = regexp_replace(detail, ?, ?, 'g') WHERE account_id = ?", ErasedText.PATTERN,
                 ErasedText.REPLACEMENT, ErasedText.PATTERN, ErasedText.REPLACEMENT, event.accountId());
         entry(at, eventId, event.accountId(), event.erasedAt(), "account_erased", "account", null, null,

@@ -35,13 +35,13 @@ public class DeletionRequestLogProjection extends JdbcProjection {
     }
 
     @Override
-    public JdbcProjection inSchema(String otherSchema) {
-        return new DeletionRequestLogProjection(jdbc, otherSchema);
+    public JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc) {
+        return new DeletionRequestLogProjection(otherJdbc, otherSchema);
     }
 
     @EventHandler
     void on(RemoteDeletionRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("INSERT INTO " + table("request") + " (copy_id, account_id, post_id, kind, destination, platform, "
+        write("INSERT INTO " + table("request") + " (copy_id, account_id, post_id, kind, destination, platform, "
                         + "reason, requested_at, outcome, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
                         + "ON CONFLICT (copy_id) DO NOTHING",
                 event.copyId(), event.accountId(), event.postId(), event.destination().kind().name(),
@@ -71,7 +71,7 @@ public class DeletionRequestLogProjection extends JdbcProjection {
     }
 
     private void outcome(String copyId, String outcome, String reason, Instant at) {
-        jdbc.update("UPDATE " + table("request") + " SET outcome = ?, outcome_reason = ?, outcome_at = ? "
+        write("UPDATE " + table("request") + " SET outcome = ?, outcome_reason = ?, outcome_at = ? "
                 + "WHERE copy_id = ?", outcome, reason, ts(at), copyId);
     }
 }

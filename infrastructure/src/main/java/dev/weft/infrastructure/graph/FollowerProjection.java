@@ -45,8 +45,8 @@ public class FollowerProjection extends JdbcProjection {
 
 
     @Override
-    public JdbcProjection inSchema(String otherSchema) {
-        return new FollowerProjection(jdbc, otherSchema);
+    public JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc) {
+        return new FollowerProjection(otherJdbc, otherSchema);
     }
 
     @EventHandler

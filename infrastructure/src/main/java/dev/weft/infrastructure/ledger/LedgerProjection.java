@@ -58,8 +58,8 @@ public class LedgerProjection extends JdbcProjection {
     }
 
     @Override
-    public JdbcProjection inSchema(String otherSchema) {
-        return new LedgerProjection(jdbc, otherSchema);
+    public JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc) {
+        return new LedgerProjection(otherJdbc, otherSchema);
     }
 
     @EventHandler
@@ -192,7 +192,7 @@ public class LedgerProjection extends JdbcProjection {
     /** The skeleton stays: ids, destinations, channels, consent versions, times; no inbox and no link. */
     @EventHandler
     void on(AccountErasedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("UPDATE " + table("fact") + " SET inbox = NULL, detail = regexp_replace(detail, ?, ?, "
+        write("UPDATE " + table("fact") + " SET inbox = NULL, detail = regexp_replace(detail, ?, ?, "
                 + "'g') WHERE account_id = ?", ErasedText.PATTERN, ErasedText.REPLACEMENT, event.accountId());
         fact(new Fact(at, eventId, event.accountId(), LedgerFactKind.ACCOUNT_ERASED, event.erasedAt()));
     }
@@ -223,7 +223,7 @@ public class LedgerProjection extends JdbcProjection {
     private void fact(Fact fact) {
         String inbox = fact.inbox == null || fact.inbox.startsWith(ErasedText.PREFIX) ? null : fact.inbox;
         Destination d = fact.destination;
-        jdbc.update("INSERT INTO " + table("fact") + " (event_id, position, account_id, kind, occurred_at, post_id, "
+        write("INSERT INTO " + table("fact") + " (event_id, position, account_id, kind, occurred_at, post_id, "
                         + "copy_id, destination_kind, destination_key, platform, channel, consent_version, remote_id, "
                         + "inbox, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 fact.eventId, position(fact.eventTime, fact.eventId), fact.accountId, fact.kind.name(),

@@ -57,13 +57,13 @@ public class SharingStatusProjection extends JdbcProjection {
     }
 
     @Override
-    public JdbcProjection inSchema(String otherSchema) {
-        return new SharingStatusProjection(jdbc, otherSchema);
+    public JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc) {
+        return new SharingStatusProjection(otherJdbc, otherSchema);
     }
 
     @EventHandler
     void on(PostPublishedEvent event) {
-        jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, shared_to_fediverse, consent_version, "
+        writeFor(post(event.postId()), "INSERT INTO " + table("post") + " (post_id, account_id, shared_to_fediverse, consent_version, "
                         + "fediverse_withheld, deleted, like_count, reply_count, repost_count) "
                         + "VALUES (?, ?, ?, ?, ?, false, 0, 0, 0) ON CONFLICT (post_id) DO NOTHING",
                 event.postId(), event.accountId(), event.sharedToFediverse(), event.consentVersion(),
@@ -72,12 +72,12 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(PostDeletedEvent event) {
-        jdbc.update("UPDATE " + table("post") + " SET deleted = true WHERE post_id = ?", event.postId());
+        writeFor(post(event.postId()), "UPDATE " + table("post") + " SET deleted = true WHERE post_id = ?", event.postId());
     }
 
     @EventHandler
     void on(PostCopyScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, platform, "
+        writeFor(copy(event.copyId()), "INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, platform, "
                         + "consent_version, state, attempts, scheduled_at, position) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT (copy_id) DO UPDATE "
                         + "SET state = 'PENDING', consent_version = EXCLUDED.consent_version, "
@@ -94,7 +94,7 @@ public class SharingStatusProjection extends JdbcProjection {
      */
     @EventHandler
     void on(RemoteHolderObservedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, "
+        writeFor(copy(event.copyId()), "INSERT INTO " + table("copy") + " (copy_id, post_id, account_id, kind, destination, "
                         + "consent_version, state, attempts, scheduled_at, held_via, evidence_actor_id, position) "
                         + "VALUES (?, ?, ?, ?, ?, ?, 'NOT_SENT', 0, ?, ?, ?, ?) ON CONFLICT (copy_id) DO UPDATE "
                         + "SET held_via = EXCLUDED.held_via, evidence_actor_id = EXCLUDED.evidence_actor_id "
@@ -106,7 +106,7 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(CopyDeliveryAttemptedEvent event) {
-        jdbc.update("UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, "
+        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, "
                         + "last_attempt_at = ?, next_attempt_at = ?, error = ?, remote_id = COALESCE(?, remote_id), "
                         + "remote_url = COALESCE(?, remote_url) WHERE copy_id = ?",
                 event.outcome().name(), event.attempt(), event.httpStatus(), ts(event.attemptedAt()),
@@ -115,7 +115,7 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemoteDeletionRequestedEvent event) {
-        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = 'REQUESTED', deletion_reason = ?, "
+        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET deletion_state = 'REQUESTED', deletion_reason = ?, "
                 + "deletion_requested_at = ? WHERE copy_id = ?", event.reason().name(), ts(event.requestedAt()),
                 event.copyId());
     }
@@ -127,7 +127,7 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemoteDeletionFailedEvent event) {
-        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = 'FAILED', deletion_detail = ? WHERE copy_id = ?",
+        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET deletion_state = 'FAILED', deletion_detail = ? WHERE copy_id = ?",
                 event.reason(), event.copyId());
     }
 
@@ -143,24 +143,24 @@ public class SharingStatusProjection extends JdbcProjection {
 
     /** deletion_delivered_at stays the moment a deletion was confirmed delivered, for the fediverse's readers. */
     private void deletionOutcome(String copyId, String state, String detail, Instant endedAt) {
-        jdbc.update("UPDATE " + table("copy") + " SET deletion_state = ?, deletion_detail = ?, deletion_ended_at = ?, "
+        writeFor(copy(copyId), "UPDATE " + table("copy") + " SET deletion_state = ?, deletion_detail = ?, deletion_ended_at = ?, "
                         + "deletion_delivered_at = ? WHERE copy_id = ?", state, detail, ts(endedAt),
                 ts(state.equals("DELIVERED") ? endedAt : null), copyId);
     }
 
     @EventHandler
     void on(CrossPostPartPublishedEvent event) {
-        jdbc.update("INSERT INTO " + table("copy_part") + " (copy_id, part, remote_id, remote_url, published_at) "
+        writeFor(copy(event.copyId()), "INSERT INTO " + table("copy_part") + " (copy_id, part, remote_id, remote_url, published_at) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.copyId(), event.part(),
                 event.remoteId(), event.remoteUrl(), ts(event.publishedAt()));
-        jdbc.update("UPDATE " + table("copy") + " SET attempts = ?, parts = ?, last_attempt_at = ?, "
+        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET attempts = ?, parts = ?, last_attempt_at = ?, "
                         + "next_attempt_at = NULL, error = NULL, last_http_status = NULL WHERE copy_id = ?",
                 event.attempt(), event.parts(), ts(event.publishedAt()), event.copyId());
         if (event.part() == 1) {
-            jdbc.update("UPDATE " + table("copy") + " SET remote_id = ?, remote_url = ? WHERE copy_id = ?",
+            writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET remote_id = ?, remote_url = ? WHERE copy_id = ?",
                     event.remoteId(), event.remoteUrl(), event.copyId());
         }
-        jdbc.update("UPDATE " + table("copy") + " c SET state = 'PUBLISHED', confirmed_at = ? WHERE c.copy_id = ? "
+        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " c SET state = 'PUBLISHED', confirmed_at = ? WHERE c.copy_id = ? "
                 + "AND (SELECT count(*) FROM " + table("copy_part") + " p WHERE p.copy_id = c.copy_id) >= c.parts",
                 ts(event.publishedAt()), event.copyId());
     }
@@ -185,7 +185,7 @@ public class SharingStatusProjection extends JdbcProjection {
 
     private void crossPostAttempt(String copyId, String state, int attempt, Integer httpStatus, String error,
                                   Instant next, Instant at) {
-        jdbc.update("UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, error = ?, "
+        writeFor(copy(copyId), "UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, error = ?, "
                 + "next_attempt_at = ?, last_attempt_at = ? WHERE copy_id = ?", state, attempt, httpStatus, error,
                 ts(next), ts(at), copyId);
     }
@@ -201,78 +201,89 @@ public class SharingStatusProjection extends JdbcProjection {
     }
 
     private void comesDue(String copyId, Instant at) {
-        jdbc.update("UPDATE " + table("copy") + " SET state = 'PENDING', next_attempt_at = ? WHERE copy_id = ?",
+        writeFor(copy(copyId), "UPDATE " + table("copy") + " SET state = 'PENDING', next_attempt_at = ? WHERE copy_id = ?",
                 ts(at), copyId);
     }
 
     @EventHandler
     void on(CrossPostWithdrawnEvent event) {
-        jdbc.update("UPDATE " + table("copy") + " SET state = 'WITHDRAWN', error = ?, next_attempt_at = NULL "
+        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET state = 'WITHDRAWN', error = ?, next_attempt_at = NULL "
                 + "WHERE copy_id = ?", event.reason(), event.copyId());
     }
 
     @EventHandler
     void on(RemoteLikeRecordedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        int added = jdbc.update("INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, liked_at, "
-                        + "position) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
+        count(event.postId(), "like_count", 1, "post_like", "actor_id", event.actor().actorId());
+        writeFor(post(event.postId()), "INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, "
+                        + "liked_at, position) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
                 event.actor().actorId(), event.activityId(), ts(event.likedAt()), position(at, eventId));
-        count(event.postId(), "like_count", added);
     }
 
     @EventHandler
     void on(RemoteLikeUndoneEvent event) {
-        int removed = jdbc.update("DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
+        count(event.postId(), "like_count", -1, "post_like", "actor_id", event.actor().actorId());
+        writeFor(post(event.postId()), "DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
                 event.postId(), event.actor().actorId());
-        count(event.postId(), "like_count", -removed);
     }
 
     @EventHandler
     void on(RemoteReplyRecordedEvent event) {
-        int added = jdbc.update("INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, text, replied_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(), event.replyId(),
+        count(event.postId(), "reply_count", 1, "post_reply", "reply_id", event.replyId());
+        writeFor(post(event.postId()), "INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, text, "
+                        + "replied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(), event.replyId(),
                 event.actor().actorId(), event.content().text(), ts(event.repliedAt()));
-        count(event.postId(), "reply_count", added);
     }
 
     @EventHandler
     void on(RemoteReplyRemovedEvent event) {
-        int removed = jdbc.update("DELETE FROM " + table("post_reply") + " WHERE post_id = ? AND reply_id = ?",
+        count(event.postId(), "reply_count", -1, "post_reply", "reply_id", event.replyId());
+        writeFor(post(event.postId()), "DELETE FROM " + table("post_reply") + " WHERE post_id = ? AND reply_id = ?",
                 event.postId(), event.replyId());
-        count(event.postId(), "reply_count", -removed);
     }
 
     @EventHandler
     void on(RemoteRepostRecordedEvent event) {
-        int added = jdbc.update("INSERT INTO " + table("post_repost") + " (post_id, actor_id, activity_id, reposted_at) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(), event.actor().actorId(),
-                event.activityId(), ts(event.repostedAt()));
-        count(event.postId(), "repost_count", added);
+        count(event.postId(), "repost_count", 1, "post_repost", "actor_id", event.actor().actorId());
+        writeFor(post(event.postId()), "INSERT INTO " + table("post_repost") + " (post_id, actor_id, activity_id, "
+                        + "reposted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
+                event.actor().actorId(), event.activityId(), ts(event.repostedAt()));
     }
 
     @EventHandler
     void on(RemoteRepostUndoneEvent event) {
-        int removed = jdbc.update("DELETE FROM " + table("post_repost") + " WHERE post_id = ? AND actor_id = ?",
+        count(event.postId(), "repost_count", -1, "post_repost", "actor_id", event.actor().actorId());
+        writeFor(post(event.postId()), "DELETE FROM " + table("post_repost") + " WHERE post_id = ? AND actor_id = ?",
                 event.postId(), event.actor().actorId());
-        count(event.postId(), "repost_count", -removed);
     }
 
-    private void count(String postId, String column, int delta) {
-        if (delta != 0) {
-            jdbc.update("UPDATE " + table("post") + " SET " + column + " = " + column + " + ? WHERE post_id = ?",
-                    delta, postId);
-        }
+    /**
+     * Counts a row in or out before it is written: +1 only if it is not there yet, -1 only if
+     * it is, so a repeated or unmatched event changes nothing, with no row count to read back.
+     */
+    private void count(String postId, String column, int delta, String rows, String keyColumn, String key) {
+        writeFor(post(postId), "UPDATE " + table("post") + " SET " + column + " = " + column + " + ? WHERE post_id = ? "
+                + "AND " + (delta > 0 ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + table(rows) + " WHERE post_id = ? AND "
+                + keyColumn + " = ?)", delta, postId, postId, key);
+    }
+
+    private static String post(String postId) {
+        return "post:" + postId;
+    }
+
+    private static String copy(String copyId) {
+        return "copy:" + copyId;
     }
 
     /** Who engaged with the erased account's posts goes; its copies keep their ids, not their links or witnesses. */
     @EventHandler
     void on(AccountErasedEvent event) {
         for (String engaged : new String[] {"post_like", "post_reply", "post_repost"}) {
-            jdbc.update("DELETE FROM " + table(engaged) + " WHERE post_id IN (SELECT post_id FROM " + table("post")
+            write("DELETE FROM " + table(engaged) + " WHERE post_id IN (SELECT post_id FROM " + table("post")
                     + " WHERE account_id = ?)", event.accountId());
         }
-        jdbc.update("UPDATE " + table("copy") + " SET remote_url = NULL, evidence_actor_id = NULL WHERE account_id = ?",
+        write("UPDATE " + table("copy") + " SET remote_url = NULL, evidence_actor_id = NULL WHERE account_id = ?",
                 event.accountId());
-        jdbc.update("UPDATE " + table("copy_part") + " SET remote_url = NULL WHERE copy_id IN (SELECT copy_id FROM "
+        write("UPDATE " + table("copy_part") + " SET remote_url = NULL WHERE copy_id IN (SELECT copy_id FROM "
                 + table("copy") + " WHERE account_id = ?)", event.accountId());
     }
 }

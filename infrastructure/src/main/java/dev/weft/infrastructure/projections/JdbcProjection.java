@@ -31,11 +31,35 @@ public abstract class JdbcProjection {
         return liveSchema;
     }
 
-    /** A fresh instance writing to another schema, for a rebuild. */
-    public abstract JdbcProjection inSchema(String otherSchema);
+    /** A fresh instance writing to another schema through another JDBC, for a rebuild. */
+    public abstract JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc);
 
     public String schema() {
         return schema;
+    }
+
+    /**
+     * Runs one write whose row count the handler does not need. A rebuild holds it back and
+     * sends it in a JDBC batch with its like, which is why it returns no count.
+     */
+    protected void write(String sql, Object... args) {
+        if (jdbc instanceof BatchingJdbcTemplate batching) {
+            batching.hold(sql, args);
+        } else {
+            jdbc.update(sql, args);
+        }
+    }
+
+    /**
+     * As {@link #write}, for a write that touches only the rows of one entity (a post, a copy),
+     * named by {@code entity}; a rebuild may batch it ahead of other entities' writes.
+     */
+    protected void writeFor(String entity, String sql, Object... args) {
+        if (jdbc instanceof BatchingJdbcTemplate batching) {
+            batching.hold(entity, sql, args);
+        } else {
+            jdbc.update(sql, args);
+        }
     }
 
     protected String table(String name) {

@@ -3,14 +3,15 @@ package dev.weft.infrastructure.projections;
 import dev.weft.application.projections.ProjectionAdmin;
 import dev.weft.application.projections.ProjectionStatus;
 import dev.weft.application.shared.NotFoundException;
-import dev.weft.domain.shared.ConflictException;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -118,40 +119,101 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             throw new NotFoundException("name", "no projection named '" + name + "'; there are "
                     + String.join(", ", projections.keySet()));
         }
-        RebuildLock lock = acquire(name);
-        ledger.started(name, NODE, tokens.head());
-        executor.submit(() -> runRebuild(live, lock));
+        start(List.of(live));
     }
 
-    private RebuildLock acquire(String name) {
+    @Override
+    public List<String> rebuildAll() {
+        start(List.copyOf(projections.values()));
+        return List.copyOf(projections.keySet());
+    }
+
+    private void start(List<JdbcProjection> lives) {
+        RebuildLock lock = acquire(lives.stream().map(JdbcProjection::name).toList());
+        long head = tokens.head();
+        lives.forEach(live -> ledger.started(live.name(), NODE, head));
+        executor.submit(() -> runRebuild(lives, lock));
+    }
+
+    private RebuildLock acquire(List<String> names) {
         try {
-            RebuildLock lock = RebuildLock.tryAcquire(dataSource, name);
-            if (lock == null) {
-                throw new ConflictException("name", "projection '" + name + "' is already rebuilding");
-            }
-            return lock;
+            return RebuildLock.acquire(dataSource, names);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not take the rebuild lock for " + name, e);
+            throw new IllegalStateException("could not take the rebuild locks of " + names, e);
         }
     }
 
-    private void runRebuild(JdbcProjection live, RebuildLock lock) {
-        String error = null;
+    /**
+     * Rebuilds several projections from one pass over the store: each batch is read and
+     * deserialized once and fed to every twin, so rebuilding all costs one read, not one each.
+     */
+    private void runRebuild(List<JdbcProjection> lives, RebuildLock lock) {
+        List<Replay> replays = new ArrayList<>();
+        Set<String> finished = new HashSet<>();
         try (lock) {
-            String twin = live.liveSchema() + "_rebuild";
-            createTwin(live.liveSchema(), twin);
-            Replay replay = new Replay(live.name(), new AnnotationEventHandlerAdapter(live.inSchema(twin)));
-            while (transactions.execute(status -> replay.batch(tokens.read(live.name(), false), BATCH_SIZE))) {
-                ledger.progressed(live.name(), replay.applied.get());
+            for (JdbcProjection live : lives) {
+                replays.add(twinOf(live));
             }
-            swap(live, twin, replay);
-            LOG.info("Rebuilt projection {} from {} events", live.name(), replay.applied.get());
+            replayAll(replays);
+            for (Replay replay : replays) {
+                swap(replay);
+                ledger.finished(replay.name, null);
+                finished.add(replay.name);
+                LOG.info("Rebuilt projection {} from {} events", replay.name, replay.applied.get());
+            }
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.error("Rebuild of projection {} failed; the live projection is untouched", live.name(), e);
-        } finally {
-            ledger.finished(live.name(), error);
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.error("Rebuild of {} failed; the live projections not yet swapped are untouched",
+                    lives.stream().map(JdbcProjection::name).toList(), e);
+            lives.stream().map(JdbcProjection::name).filter(name -> !finished.contains(name))
+                    .forEach(name -> ledger.finished(name, error));
         }
+    }
+
+    private Replay twinOf(JdbcProjection live) {
+        String twin = live.liveSchema() + "_rebuild";
+        createTwin(live.liveSchema(), twin);
+        BatchingJdbcTemplate writes = new BatchingJdbcTemplate(dataSource);
+        return new Replay(live, twin, writes, new AnnotationEventHandlerAdapter(live.inSchema(twin, writes)));
+    }
+
+    private void replayAll(List<Replay> replays) {
+        List<Replay> reading = replays;
+        while (!reading.isEmpty()) {
+            List<Replay> batch = reading;
+            try {
+                reading = transactions.execute(status -> {
+                    jdbc.execute("SET LOCAL synchronous_commit = off");
+                    return sharedBatch(batch);
+                });
+            } catch (RuntimeException e) {
+                batch.forEach(Replay::discard);
+                throw e;
+            }
+            replays.forEach(replay -> ledger.progressed(replay.name, replay.applied.get()));
+        }
+    }
+
+    /**
+     * One read for every replay still reading: from the lowest cursor, with every replay's
+     * pending indexes; each replay skips what it applied already.
+     *
+     * @return the replays that may have more to apply
+     */
+    private List<Replay> sharedBatch(List<Replay> reading) {
+        Map<Replay, LiveTokens> live = new LinkedHashMap<>();
+        reading.forEach(replay -> live.put(replay, tokens.read(replay.name, false)));
+        long after = reading.stream().mapToLong(replay -> replay.cursor.highest()).min().orElseThrow();
+        Set<Long> pending = new TreeSet<>();
+        reading.forEach(replay -> pending.addAll(replay.cursor.pending()));
+        List<TrackedEventMessage<?>> read = events.read(after, pending, BATCH_SIZE);
+        List<Replay> more = new ArrayList<>();
+        for (Replay replay : reading) {
+            if (replay.apply(live.get(replay), read, BATCH_SIZE)) {
+                more.add(replay);
+            }
+        }
+        return more;
     }
 
     private void createTwin(String liveSchema, String twin) {
@@ -171,25 +233,26 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                 + "AND table_type = 'BASE TABLE' ORDER BY table_name", String.class, schema);
     }
 
-    private void swap(JdbcProjection live, String twin, Replay replay) throws InterruptedException {
+    private void swap(Replay replay) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 RebuildCursor before = replay.cursor.copy();
                 long appliedBefore = replay.applied.get();
                 try {
-                    transactions.executeWithoutResult(status -> swapOnce(live, twin, replay));
+                    transactions.executeWithoutResult(status -> swapOnce(replay));
                 } catch (RuntimeException e) {
+                    replay.discard();
                     replay.cursor = before;
                     replay.applied.set(appliedBefore);
                     throw e;
                 }
-                jdbc.execute("DROP SCHEMA IF EXISTS " + live.liveSchema() + "_retired CASCADE");
+                jdbc.execute("DROP SCHEMA IF EXISTS " + replay.live.liveSchema() + "_retired CASCADE");
                 return;
             } catch (DataAccessException e) {
                 if (attempt == SWAP_ATTEMPTS) {
                     throw e;
                 }
-                LOG.warn("Swap of {} did not get its locks (attempt {}): {}", live.name(), attempt, e.getMessage());
+                LOG.warn("Swap of {} did not get its locks (attempt {}): {}", replay.name, attempt, e.getMessage());
                 Thread.sleep(200L * attempt);
             }
         }
@@ -200,17 +263,18 @@ public class ProjectionRebuilder implements ProjectionAdmin {
      * in that order too (rows, then its token), so the two wait for each other; a deadlock
      * PostgreSQL breaks by failing one side, and either side retries.
      */
-    private void swapOnce(JdbcProjection live, String twin, Replay replay) {
-        String schema = live.liveSchema();
+    private void swapOnce(Replay replay) {
+        String schema = replay.live.liveSchema();
         jdbc.execute("SET LOCAL lock_timeout = '10s'");
         String tables = String.join(", ", tablesOf(schema).stream().map(t -> schema + "." + t).toList());
         jdbc.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
-        LiveTokens last = tokens.read(live.name(), true);
+        LiveTokens last = tokens.read(replay.name, true);
         while (replay.batch(last, BATCH_SIZE)) {
-            LOG.debug("swap of {} applied a batch", live.name());
+            LOG.debug("swap of {} applied a batch", replay.name);
         }
+        replay.writes.send();
         jdbc.execute("ALTER SCHEMA " + schema + " RENAME TO " + schema + "_retired");
-        jdbc.execute("ALTER SCHEMA " + twin + " RENAME TO " + schema);
+        jdbc.execute("ALTER SCHEMA " + replay.twin + " RENAME TO " + schema);
     }
 
     /**
@@ -222,36 +286,63 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                 + "WHERE processing_group = ?", String.class, name));
     }
 
-    /** One rebuild's reading position and the handler it feeds. */
+    /** One projection's rebuild: its twin, its reading position and the handler it feeds. */
     private final class Replay {
+        private final JdbcProjection live;
         private final String name;
+        private final String twin;
+        private final BatchingJdbcTemplate writes;
         private final AnnotationEventHandlerAdapter handler;
         private final AtomicLong applied = new AtomicLong();
         private RebuildCursor cursor = new RebuildCursor();
         private Set<String> parked = Set.of();
 
-        Replay(String name, AnnotationEventHandlerAdapter handler) {
-            this.name = name;
+        Replay(JdbcProjection live, String twin, BatchingJdbcTemplate writes, AnnotationEventHandlerAdapter handler) {
+            this.live = live;
+            this.name = live.name();
+            this.twin = twin;
+            this.writes = writes;
             this.handler = handler;
         }
 
-        /** @return whether there may be more to apply under these live tokens */
+        /** Reads a batch of its own and applies it. */
         boolean batch(LiveTokens live, int limit) {
+            return apply(live, events.read(cursor.highest(), cursor.pending(), limit), limit);
+        }
+
+        /**
+         * Applies what a read returned and this replay has not applied yet, then sends the
+         * writes it held.
+         *
+         * @return whether there may be more to apply under these live tokens
+         */
+        boolean apply(LiveTokens live, List<TrackedEventMessage<?>> read, int limit) {
             long ceiling = live.highestIndex();
+            long highest = cursor.highest();
+            Set<Long> pending = cursor.pending();
             parked = parkedEventIds(name);
-            List<TrackedEventMessage<?>> read = events.read(cursor.highest(), cursor.pending(), limit);
             boolean advanced = false;
-            for (TrackedEventMessage<?> event : read) {
-                long index = EventLog.indexOf(event);
-                if (index > ceiling) {
-                    cursor.forgetGapsPassedBy(live);
-                    return false;
+            try {
+                for (TrackedEventMessage<?> event : read) {
+                    long index = EventLog.indexOf(event);
+                    if (index <= highest && !pending.contains(index)) {
+                        continue;
+                    }
+                    if (index > ceiling) {
+                        return false;
+                    }
+                    advanced |= index > cursor.highest();
+                    applyOne(live, event, index);
                 }
-                advanced |= index > cursor.highest();
-                applyOne(live, event, index);
+                return advanced && read.size() == limit;
+            } finally {
+                cursor.forgetGapsPassedBy(live);
+                writes.send();
             }
-            cursor.forgetGapsPassedBy(live);
-            return advanced && read.size() == limit;
+        }
+
+        void discard() {
+            writes.discard();
         }
 
         private void applyOne(LiveTokens live, TrackedEventMessage<?> event, long index) {

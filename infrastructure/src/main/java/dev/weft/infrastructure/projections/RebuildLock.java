@@ -4,44 +4,62 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import dev.weft.domain.shared.ConflictException;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL session advisory lock held on its own connection for a whole rebuild, so
+ * PostgreSQL session advisory locks, one per projection, held on its own connection for a whole rebuild, so
  * only one node rebuilds a projection at a time. If that node dies, its connection drops
  * and the lock with it; no stale flag can block the next rebuild.
  */
 final class RebuildLock implements AutoCloseable {
     private final Connection connection;
-    private final String name;
+    private final List<String> names;
 
-    private RebuildLock(Connection connection, String name) {
+    private RebuildLock(Connection connection, List<String> names) {
         this.connection = connection;
-        this.name = name;
+        this.names = names;
     }
 
-    /** @return the held lock, or null when another session holds it */
-    static RebuildLock tryAcquire(DataSource dataSource, String name) throws SQLException {
+    /**
+     * Takes the locks of all the named projections on one connection, or none of them.
+     *
+     * @throws ConflictException naming the first projection another session holds
+     */
+    static RebuildLock acquire(DataSource dataSource, List<String> names) throws SQLException {
         Connection connection = dataSource.getConnection();
+        List<String> taken = new ArrayList<>();
         try {
             connection.setAutoCommit(true);
-            if (call(connection, "SELECT pg_try_advisory_lock(hashtext(?))", name)) {
-                return new RebuildLock(connection, name);
+            for (String name : names) {
+                if (!call(connection, "SELECT pg_try_advisory_lock(hashtext(?))", name)) {
+                    throw new ConflictException("name", "projection '" + name + "' is already rebuilding");
+                }
+                taken.add(name);
             }
+            return new RebuildLock(connection, List.copyOf(names));
         } catch (SQLException | RuntimeException e) {
-            connection.close();
+            try (connection) {
+                unlock(connection, taken);
+            }
             throw e;
         }
-        connection.close();
-        return null;
     }
 
     @Override
-    public void close() throws SQLException {
-        try {
+    public void close() {
+        try (connection) {
+            unlock(connection, names);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not release the rebuild locks of " + names, e);
+        }
+    }
+
+    private static void unlock(Connection connection, List<String> names) throws SQLException {
+        for (String name : names) {
             call(connection, "SELECT pg_advisory_unlock(hashtext(?))", name);
-        } finally {
-            connection.close();
         }
     }
 

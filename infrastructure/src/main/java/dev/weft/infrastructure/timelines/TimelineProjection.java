@@ -38,13 +38,13 @@ public class TimelineProjection extends JdbcProjection {
 
 
     @Override
-    public JdbcProjection inSchema(String otherSchema) {
-        return new TimelineProjection(jdbc, otherSchema);
+    public JdbcProjection inSchema(String otherSchema, JdbcTemplate otherJdbc) {
+        return new TimelineProjection(otherJdbc, otherSchema);
     }
 
     @EventHandler
     void on(PostPublishedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("INSERT INTO " + table("post") + " (post_id, account_id, position, text, content_warning, language, "
+        write("INSERT INTO " + table("post") + " (post_id, account_id, position, text, content_warning, language, "
                         + "visibility, shared_to_fediverse, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (post_id) DO NOTHING",
                 event.postId(), event.accountId(), position(at, eventId), event.content().text(),
@@ -54,20 +54,20 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(PostEditedEvent event) {
-        jdbc.update("UPDATE " + table("post") + " SET text = ?, content_warning = ?, language = ?, edited_at = ? "
+        write("UPDATE " + table("post") + " SET text = ?, content_warning = ?, language = ?, edited_at = ? "
                         + "WHERE post_id = ?", event.content().text(), event.content().contentWarning(),
                 event.language(), ts(event.editedAt()), event.postId());
     }
 
     @EventHandler
     void on(PostDeletedEvent event) {
-        jdbc.update("UPDATE " + table("post") + " SET deleted_at = ?, text = '', content_warning = NULL "
+        write("UPDATE " + table("post") + " SET deleted_at = ?, text = '', content_warning = NULL "
                 + "WHERE post_id = ?", ts(event.deletedAt()), event.postId());
     }
 
     @EventHandler
     void on(RemotePostReceivedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        jdbc.update("INSERT INTO " + table("remote_post") + " (remote_post_id, object_id, actor_id, position, text, "
+        write("INSERT INTO " + table("remote_post") + " (remote_post_id, object_id, actor_id, position, text, "
                         + "content_warning, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (remote_post_id) DO NOTHING",
                 event.remotePostId(), event.objectId(), event.author().actorId(), position(at, eventId),
@@ -77,13 +77,13 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemotePostUpdatedEvent event) {
-        jdbc.update("UPDATE " + table("remote_post") + " SET text = ?, content_warning = ? WHERE remote_post_id = ?",
+        write("UPDATE " + table("remote_post") + " SET text = ?, content_warning = ? WHERE remote_post_id = ?",
                 event.content().text(), event.content().contentWarning(), event.remotePostId());
     }
 
     @EventHandler
     void on(RemotePostDeletedEvent event) {
-        jdbc.update("UPDATE " + table("remote_post") + " SET deleted_at = ?, text = '', content_warning = NULL "
+        write("UPDATE " + table("remote_post") + " SET deleted_at = ?, text = '', content_warning = NULL "
                 + "WHERE remote_post_id = ?", ts(event.deletedAt()), event.remotePostId());
     }
 }
