@@ -71,6 +71,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         assertThat(eventCount() - before).as("events generated").isGreaterThan(3000);
         Map<String, List<String>> original = dumpAll();
         assertThat(original.get("sharing-status")).isNotEmpty();
+        List<String> schemaBefore = indexesAndPersistence();
 
         for (String name : PROJECTIONS) {
             rebuildAndWait(name);
@@ -79,6 +80,23 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
 
         rebuildAllAndWait();
         assertSameProjections(dumpAll(), original);
+        assertThat(indexesAndPersistence()).as("every index under its own name, every table logged")
+                .isEqualTo(schemaBefore);
+    }
+
+    private List<String> indexesAndPersistence() {
+        List<String> schemas = List.copyOf(SCHEMAS.values());
+        String in = String.join(", ", schemas.stream().map(schema -> "'" + schema + "'").toList());
+        List<String> facts = new ArrayList<>(jdbc.queryForList("SELECT indexname || ': ' || indexdef FROM pg_indexes "
+                + "WHERE schemaname IN (" + in + ") ORDER BY 1", String.class));
+        facts.addAll(jdbc.queryForList("SELECT n.nspname || '.' || c.relname || ' ' || c.relpersistence::text FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN (" + in + ") AND c.relkind IN "
+                + "('r', 'i') ORDER BY 1", String.class));
+        facts.addAll(jdbc.queryForList("SELECT conname || ': ' || pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                + "JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname IN (" + in + ") ORDER BY 1",
+                String.class));
+        assertThat(facts).anyMatch(fact -> fact.endsWith(" p"));
+        return facts;
     }
 
     @Test

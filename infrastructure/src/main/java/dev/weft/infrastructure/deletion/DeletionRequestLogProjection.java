@@ -41,7 +41,7 @@ public class DeletionRequestLogProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemoteDeletionRequestedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        write("INSERT INTO " + table("request") + " (copy_id, account_id, post_id, kind, destination, platform, "
+        writeFor(event.copyId(), "INSERT INTO " + table("request") + " (copy_id, account_id, post_id, kind, destination, platform, "
                         + "reason, requested_at, outcome, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
                         + "ON CONFLICT (copy_id) DO NOTHING",
                 event.copyId(), event.accountId(), event.postId(), event.destination().kind().name(),
@@ -71,7 +71,7 @@ public class DeletionRequestLogProjection extends JdbcProjection {
     }
 
     private void outcome(String copyId, String outcome, String reason, Instant at) {
-        write("UPDATE " + table("request") + " SET outcome = ?, outcome_reason = ?, outcome_at = ? "
+        writeFor(copyId, "UPDATE " + table("request") + " SET outcome = ?, outcome_reason = ?, outcome_at = ? "
                 + "WHERE copy_id = ?", outcome, reason, ts(at), copyId);
     }
 }

@@ -27,6 +27,7 @@ import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
+import java.util.Arrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -213,57 +214,54 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemoteLikeRecordedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        count(event.postId(), "like_count", 1, "post_like", "actor_id", event.actor().actorId());
-        writeFor(post(event.postId()), "INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, "
+        counted(event.postId(), "like_count", "INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, "
                         + "liked_at, position) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
                 event.actor().actorId(), event.activityId(), ts(event.likedAt()), position(at, eventId));
     }
 
     @EventHandler
     void on(RemoteLikeUndoneEvent event) {
-        count(event.postId(), "like_count", -1, "post_like", "actor_id", event.actor().actorId());
-        writeFor(post(event.postId()), "DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
+        counted(event.postId(), "like_count", "DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
                 event.postId(), event.actor().actorId());
     }
 
     @EventHandler
     void on(RemoteReplyRecordedEvent event) {
-        count(event.postId(), "reply_count", 1, "post_reply", "reply_id", event.replyId());
-        writeFor(post(event.postId()), "INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, text, "
-                        + "replied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(), event.replyId(),
-                event.actor().actorId(), event.content().text(), ts(event.repliedAt()));
+        counted(event.postId(), "reply_count", "INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, "
+                        + "text, replied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
+                event.replyId(), event.actor().actorId(), event.content().text(), ts(event.repliedAt()));
     }
 
     @EventHandler
     void on(RemoteReplyRemovedEvent event) {
-        count(event.postId(), "reply_count", -1, "post_reply", "reply_id", event.replyId());
-        writeFor(post(event.postId()), "DELETE FROM " + table("post_reply") + " WHERE post_id = ? AND reply_id = ?",
-                event.postId(), event.replyId());
+        counted(event.postId(), "reply_count", "DELETE FROM " + table("post_reply") + " WHERE post_id = ? "
+                + "AND reply_id = ?", event.postId(), event.replyId());
     }
 
     @EventHandler
     void on(RemoteRepostRecordedEvent event) {
-        count(event.postId(), "repost_count", 1, "post_repost", "actor_id", event.actor().actorId());
-        writeFor(post(event.postId()), "INSERT INTO " + table("post_repost") + " (post_id, actor_id, activity_id, "
-                        + "reposted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
+        counted(event.postId(), "repost_count", "INSERT INTO " + table("post_repost") + " (post_id, actor_id, "
+                        + "activity_id, reposted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
                 event.actor().actorId(), event.activityId(), ts(event.repostedAt()));
     }
 
     @EventHandler
     void on(RemoteRepostUndoneEvent event) {
-        count(event.postId(), "repost_count", -1, "post_repost", "actor_id", event.actor().actorId());
-        writeFor(post(event.postId()), "DELETE FROM " + table("post_repost") + " WHERE post_id = ? AND actor_id = ?",
-                event.postId(), event.actor().actorId());
+        counted(event.postId(), "repost_count", "DELETE FROM " + table("post_repost") + " WHERE post_id = ? "
+                + "AND actor_id = ?", event.postId(), event.actor().actorId());
     }
 
     /**
-     * Counts a row in or out before it is written: +1 only if it is not there yet, -1 only if
-     * it is, so a repeated or unmatched event changes nothing, with no row count to read back.
+     * Adds or removes an engagement row and moves the post's count by the rows it really
+     * changed, in one statement: a repeated or unmatched event changes nothing, and no row
+     * count has to be read back (a rebuild sends these in batches).
      */
-    private void count(String postId, String column, int delta, String rows, String keyColumn, String key) {
-        writeFor(post(postId), "UPDATE " + table("post") + " SET " + column + " = " + column + " + ? WHERE post_id = ? "
-                + "AND " + (delta > 0 ? "NOT " : "") + "EXISTS (SELECT 1 FROM " + table(rows) + " WHERE post_id = ? AND "
-                + keyColumn + " = ?)", delta, postId, postId, key);
+    private void counted(String postId, String column, String change, Object... args) {
+        String sign = change.startsWith("DELETE") ? " - " : " + ";
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = postId;
+        writeFor(post(postId), "WITH changed AS (" + change + " RETURNING post_id) UPDATE " + table("post") + " SET "
+                + column + " = " + column + sign + "(SELECT count(*) FROM changed) WHERE post_id = ?", all);
     }
 
     private static String post(String postId) {

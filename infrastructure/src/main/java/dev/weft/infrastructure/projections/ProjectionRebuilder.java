@@ -156,6 +156,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             }
             replayAll(replays);
             for (Replay replay : replays) {
+                transactions.executeWithoutResult(status -> replay.twin.complete());
                 swap(replay);
                 ledger.finished(replay.name, null);
                 finished.add(replay.name);
@@ -171,10 +172,13 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     }
 
     private Replay twinOf(JdbcProjection live) {
-        String twin = live.liveSchema() + "_rebuild";
-        createTwin(live.liveSchema(), twin);
+        TwinSchema twin = new TwinSchema(jdbc, live.liveSchema(), live.liveSchema() + "_rebuild");
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + live.liveSchema() + "_retired CASCADE");
+            twin.create();
+        });
         BatchingJdbcTemplate writes = new BatchingJdbcTemplate(dataSource);
-        return new Replay(live, twin, writes, new AnnotationEventHandlerAdapter(live.inSchema(twin, writes)));
+        return new Replay(live, twin, writes, new AnnotationEventHandlerAdapter(live.inSchema(twin.name(), writes)));
     }
 
     private void replayAll(List<Replay> replays) {
@@ -183,14 +187,16 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             List<Replay> batch = reading;
             try {
                 reading = transactions.execute(status -> {
+                    // A crash loses the twin anyway, so its batches need not wait for the disk.
                     jdbc.execute("SET LOCAL synchronous_commit = off");
-                    return sharedBatch(batch);
+                    List<Replay> more = sharedBatch(batch);
+                    batch.forEach(replay -> ledger.progressed(replay.name, replay.applied.get()));
+                    return more;
                 });
             } catch (RuntimeException e) {
                 batch.forEach(Replay::discard);
                 throw e;
             }
-            replays.forEach(replay -> ledger.progressed(replay.name, replay.applied.get()));
         }
     }
 
@@ -214,18 +220,6 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             }
         }
         return more;
-    }
-
-    private void createTwin(String liveSchema, String twin) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.execute("DROP SCHEMA IF EXISTS " + twin + " CASCADE");
-            jdbc.execute("DROP SCHEMA IF EXISTS " + liveSchema + "_retired CASCADE");
-            jdbc.execute("CREATE SCHEMA " + twin);
-            for (String table : tablesOf(liveSchema)) {
-                jdbc.execute("CREATE TABLE " + twin + "." + table + " (LIKE " + liveSchema + "." + table
-                        + " INCLUDING ALL)");
-            }
-        });
     }
 
     private List<String> tablesOf(String schema) {
@@ -274,7 +268,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         }
         replay.writes.send();
         jdbc.execute("ALTER SCHEMA " + schema + " RENAME TO " + schema + "_retired");
-        jdbc.execute("ALTER SCHEMA " + replay.twin + " RENAME TO " + schema);
+        jdbc.execute("ALTER SCHEMA " + replay.twin.name() + " RENAME TO " + schema);
     }
 
     /**
@@ -290,14 +284,14 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     private final class Replay {
         private final JdbcProjection live;
         private final String name;
-        private final String twin;
+        private final TwinSchema twin;
         private final BatchingJdbcTemplate writes;
         private final AnnotationEventHandlerAdapter handler;
         private final AtomicLong applied = new AtomicLong();
         private RebuildCursor cursor = new RebuildCursor();
         private Set<String> parked = Set.of();
 
-        Replay(JdbcProjection live, String twin, BatchingJdbcTemplate writes, AnnotationEventHandlerAdapter handler) {
+        Replay(JdbcProjection live, TwinSchema twin, BatchingJdbcTemplate writes, AnnotationEventHandlerAdapter handler) {
             this.live = live;
             this.name = live.name();
             this.twin = twin;

@@ -44,7 +44,7 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(PostPublishedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        write("INSERT INTO " + table("post") + " (post_id, account_id, position, text, content_warning, language, "
+        writeFor("post:" + event.postId(), "INSERT INTO " + table("post") + " (post_id, account_id, position, text, content_warning, language, "
                         + "visibility, shared_to_fediverse, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (post_id) DO NOTHING",
                 event.postId(), event.accountId(), position(at, eventId), event.content().text(),
@@ -54,20 +54,20 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(PostEditedEvent event) {
-        write("UPDATE " + table("post") + " SET text = ?, content_warning = ?, language = ?, edited_at = ? "
+        writeFor("post:" + event.postId(), "UPDATE " + table("post") + " SET text = ?, content_warning = ?, language = ?, edited_at = ? "
                         + "WHERE post_id = ?", event.content().text(), event.content().contentWarning(),
                 event.language(), ts(event.editedAt()), event.postId());
     }
 
     @EventHandler
     void on(PostDeletedEvent event) {
-        write("UPDATE " + table("post") + " SET deleted_at = ?, text = '', content_warning = NULL "
+        writeFor("post:" + event.postId(), "UPDATE " + table("post") + " SET deleted_at = ?, text = '', content_warning = NULL "
                 + "WHERE post_id = ?", ts(event.deletedAt()), event.postId());
     }
 
     @EventHandler
     void on(RemotePostReceivedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        write("INSERT INTO " + table("remote_post") + " (remote_post_id, object_id, actor_id, position, text, "
+        writeFor("remote-post:" + event.remotePostId(), "INSERT INTO " + table("remote_post") + " (remote_post_id, object_id, actor_id, position, text, "
                         + "content_warning, url, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (remote_post_id) DO NOTHING",
                 event.remotePostId(), event.objectId(), event.author().actorId(), position(at, eventId),
@@ -77,13 +77,13 @@ public class TimelineProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemotePostUpdatedEvent event) {
-        write("UPDATE " + table("remote_post") + " SET text = ?, content_warning = ? WHERE remote_post_id = ?",
+        writeFor("remote-post:" + event.remotePostId(), "UPDATE " + table("remote_post") + " SET text = ?, content_warning = ? WHERE remote_post_id = ?",
                 event.content().text(), event.content().contentWarning(), event.remotePostId());
     }
 
     @EventHandler
     void on(RemotePostDeletedEvent event) {
-        write("UPDATE " + table("remote_post") + " SET deleted_at = ?, text = '', content_warning = NULL "
+        writeFor("remote-post:" + event.remotePostId(), "UPDATE " + table("remote_post") + " SET deleted_at = ?, text = '', content_warning = NULL "
                 + "WHERE remote_post_id = ?", ts(event.deletedAt()), event.remotePostId());
     }
 }

@@ -70,6 +70,23 @@ class BatchingJdbcTemplateTest {
     }
 
     @Test
+    void aRunOfInsertsThatSkipConflictsMeetsThemInOrderAsOneByOne() {
+        String skipping = sql(INSERT) + " ON CONFLICT DO NOTHING";
+        for (int i = 0; i < 600; i++) {
+            batching.hold("k" + i, skipping, new Object[] {"k" + i, "first"});
+        }
+        batching.hold("k7", skipping, new Object[] {"k7", "second"});
+        batching.hold("k8", sql(UPDATE), new Object[] {"!", "k8"});
+        assertThat(batching.runs()).isEqualTo(2);
+        batching.send();
+        assertThat(direct.queryForObject("SELECT count(*) FROM " + table, Integer.class)).isEqualTo(600);
+        assertThat(direct.queryForObject("SELECT v FROM " + table + " WHERE id = 'k7'", String.class))
+                .as("the later duplicate is skipped, as it would be alone").isEqualTo("first");
+        assertThat(direct.queryForObject("SELECT v FROM " + table + " WHERE id = 'k8'", String.class))
+                .isEqualTo("first!");
+    }
+
+    @Test
     void aQueryFirstSendsWhatIsHeldSoItSeesEveryEarlierWrite() {
         batching.hold("a", sql(INSERT), new Object[] {"a", "1"});
         Integer count = batching.queryForObject("SELECT count(*) FROM " + table, Integer.class);
