@@ -214,40 +214,40 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(RemoteLikeRecordedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        counted(event.postId(), "like_count", "INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, "
+        counted(event.postId(), "like_count", 1, "INSERT INTO " + table("post_like") + " (post_id, actor_id, activity_id, "
                         + "liked_at, position) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
                 event.actor().actorId(), event.activityId(), ts(event.likedAt()), position(at, eventId));
     }
 
     @EventHandler
     void on(RemoteLikeUndoneEvent event) {
-        counted(event.postId(), "like_count", "DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
+        counted(event.postId(), "like_count", -1, "DELETE FROM " + table("post_like") + " WHERE post_id = ? AND actor_id = ?",
                 event.postId(), event.actor().actorId());
     }
 
     @EventHandler
     void on(RemoteReplyRecordedEvent event) {
-        counted(event.postId(), "reply_count", "INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, "
+        counted(event.postId(), "reply_count", 1, "INSERT INTO " + table("post_reply") + " (post_id, reply_id, actor_id, "
                         + "text, replied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
                 event.replyId(), event.actor().actorId(), event.content().text(), ts(event.repliedAt()));
     }
 
     @EventHandler
     void on(RemoteReplyRemovedEvent event) {
-        counted(event.postId(), "reply_count", "DELETE FROM " + table("post_reply") + " WHERE post_id = ? "
+        counted(event.postId(), "reply_count", -1, "DELETE FROM " + table("post_reply") + " WHERE post_id = ? "
                 + "AND reply_id = ?", event.postId(), event.replyId());
     }
 
     @EventHandler
     void on(RemoteRepostRecordedEvent event) {
-        counted(event.postId(), "repost_count", "INSERT INTO " + table("post_repost") + " (post_id, actor_id, "
+        counted(event.postId(), "repost_count", 1, "INSERT INTO " + table("post_repost") + " (post_id, actor_id, "
                         + "activity_id, reposted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", event.postId(),
                 event.actor().actorId(), event.activityId(), ts(event.repostedAt()));
     }
 
     @EventHandler
     void on(RemoteRepostUndoneEvent event) {
-        counted(event.postId(), "repost_count", "DELETE FROM " + table("post_repost") + " WHERE post_id = ? "
+        counted(event.postId(), "repost_count", -1, "DELETE FROM " + table("post_repost") + " WHERE post_id = ? "
                 + "AND actor_id = ?", event.postId(), event.actor().actorId());
     }
 
@@ -256,12 +256,12 @@ public class SharingStatusProjection extends JdbcProjection {
      * changed, in one statement: a repeated or unmatched event changes nothing, and no row
      * count has to be read back (a rebuild sends these in batches).
      */
-    private void counted(String postId, String column, String change, Object... args) {
-        String sign = change.startsWith("DELETE") ? " - " : " + ";
+    private void counted(String postId, String column, int direction, String change, Object... args) {
         Object[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = postId;
         writeFor(post(postId), "WITH changed AS (" + change + " RETURNING post_id) UPDATE " + table("post") + " SET "
-                + column + " = " + column + sign + "(SELECT count(*) FROM changed) WHERE post_id = ?", all);
+                + column + " = " + column + (direction > 0 ? " + " : " - ") + "(SELECT count(*) FROM changed) "
+                + "WHERE post_id = ?", all);
     }
 
     private static String post(String postId) {

@@ -222,11 +222,6 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         return more;
     }
 
-    private List<String> tablesOf(String schema) {
-        return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
-                + "AND table_type = 'BASE TABLE' ORDER BY table_name", String.class, schema);
-    }
-
     private void swap(Replay replay) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -260,7 +255,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     private void swapOnce(Replay replay) {
         String schema = replay.live.liveSchema();
         jdbc.execute("SET LOCAL lock_timeout = '10s'");
-        String tables = String.join(", ", tablesOf(schema).stream().map(t -> schema + "." + t).toList());
+        String tables = String.join(", ", replay.twin.liveTables().stream().map(t -> schema + "." + t).toList());
         jdbc.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
         LiveTokens last = tokens.read(replay.name, true);
         while (replay.batch(last, BATCH_SIZE)) {

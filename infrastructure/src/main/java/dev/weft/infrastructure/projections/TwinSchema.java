@@ -28,6 +28,11 @@ final class TwinSchema {
         return twin;
     }
 
+    /** The live schema's tables, by name. */
+    List<String> liveTables() {
+        return tables(live);
+    }
+
     /** Makes the twin empty, with the live tables' columns, defaults and keys. */
     void create() {
         jdbc.execute("DROP SCHEMA IF EXISTS " + twin + " CASCADE");
