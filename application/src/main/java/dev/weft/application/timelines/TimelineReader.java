@@ -11,4 +11,7 @@ public interface TimelineReader {
 
     /** Every post of the account not yet deleted, oldest first; used when the account goes. */
     List<String> livePostIds(String accountId);
+
+    /** The object ids of a remote actor's posts kept here and not deleted; used when the actor goes. */
+    List<String> liveRemotePostsBy(String actorId);
 }

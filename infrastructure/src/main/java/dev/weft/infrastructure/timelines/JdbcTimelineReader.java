@@ -66,6 +66,12 @@ public class JdbcTimelineReader implements TimelineReader, PostReader {
     }
 
     @Override
+    public List<String> liveRemotePostsBy(String actorId) {
+        return jdbc.queryForList("SELECT object_id FROM timelines.remote_post WHERE actor_id = ? "
+                + "AND deleted_at IS NULL ORDER BY position", String.class, actorId);
+    }
+
+    @Override
     public Optional<PostView> find(String postId) {
         return jdbc.query("SELECT * FROM timelines.post WHERE post_id = ? AND deleted_at IS NULL", this::post, postId)
                 .stream().findFirst();

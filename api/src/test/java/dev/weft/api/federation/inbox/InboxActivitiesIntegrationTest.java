@@ -75,6 +75,31 @@ class InboxActivitiesIntegrationTest extends RemoteActorsTest {
     }
 
     @Test
+    void aDeletedActorsPostsLeaveTheHomeTimelineAndTheirTextIsDropped() {
+        String nora = remote.actor("nora");
+        assertThat(api.post(alice.path() + "/following", alice.token(), body("actorId", nora)).status())
+                .isEqualTo(202);
+        await("following nora", () -> api.get(alice.path() + "/following", alice.token()).body().contains(nora));
+        String note = remote.origin() + "/notes/" + UUID.randomUUID();
+        send(activity("Create", "nora", "{\"id\": \"" + note + "\", \"type\": \"Note\", \"attributedTo\": \""
+                + nora + "\", \"content\": \"<p>nora was here</p>\"}"), "nora");
+        await("nora's post is kept", () -> remotePostText(note) != null);
+
+        send(activity("Delete", "nora", quoted(nora)), "nora");
+        await("nora's post is deleted", () -> jdbc.queryForObject("SELECT deleted_at IS NOT NULL FROM "
+                + "timelines.remote_post WHERE object_id = ?", Boolean.class, note));
+        assertThat(remotePostText(note)).doesNotContain("nora was here");
+        await("the Delete's outcome counts the post", () -> String.valueOf(jdbc.queryForObject("SELECT outcome "
+                + "FROM federation.inbox_activity WHERE actor_id = ? AND type = 'Delete'", String.class, nora))
+                .contains("1 posts dropped"));
+    }
+
+    private String remotePostText(String objectId) {
+        return jdbc.query("SELECT text FROM timelines.remote_post WHERE object_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, objectId);
+    }
+
+    @Test
     void aDeletedReplyIsRemovedOnlyByItsAuthor() {
         String note = remote.origin() + "/notes/" + UUID.randomUUID();
         send(activity("Create", "paul", "{\"id\": \"" + note + "\", \"type\": \"Note\", \"attributedTo\": \""

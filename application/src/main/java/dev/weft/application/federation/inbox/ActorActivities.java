@@ -8,6 +8,8 @@ import dev.weft.application.federation.remote.RemoteActors;
 import dev.weft.application.graph.FollowingCommands;
 import dev.weft.application.graph.GraphReader;
 import dev.weft.application.graph.IncomingFollows;
+import dev.weft.application.timelines.RemotePosts;
+import dev.weft.application.timelines.TimelineReader;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +22,20 @@ public class ActorActivities {
     private final EngagementRecorder engagement;
     private final IncomingFollows incoming;
     private final FollowingCommands following;
+    private final TimelineReader timelines;
+    private final RemotePosts remotePosts;
 
     public ActorActivities(RemoteActors remoteActors, GraphReader graph, EngagementReader engagementReader,
-                           EngagementRecorder engagement, IncomingFollows incoming, FollowingCommands following) {
+                           EngagementRecorder engagement, IncomingFollows incoming, FollowingCommands following,
+                           TimelineReader timelines, RemotePosts remotePosts) {
         this.remoteActors = remoteActors;
         this.graph = graph;
         this.engagementReader = engagementReader;
         this.engagement = engagement;
         this.incoming = incoming;
         this.following = following;
+        this.timelines = timelines;
+        this.remotePosts = remotePosts;
     }
 
     public String updated(InboxActivity update) {
@@ -36,7 +43,11 @@ public class ActorActivities {
         return "actor refreshed";
     }
 
-    /** A deleted actor's follows, likes, reposts and replies go with it. */
+    /**
+     * A deleted actor's follows, likes, reposts, replies and posts go with it, as Mastodon
+     * removes a deleted account's statuses: home timelines stop showing them and their text
+     * leaves the read model.
+     */
     public String deleted(InboxActivity delete) {
         String actorId = delete.actorId();
         List<String> followed = graph.accountsFollowedBy(actorId);
@@ -47,8 +58,10 @@ public class ActorActivities {
         reposted.forEach(postId -> engagement.undoRepost(postId, actorId, delete.id()));
         List<EngagementReader.Reply> replies = engagementReader.repliesBy(actorId);
         replies.forEach(reply -> engagement.removeReply(reply.postId(), actorId, reply.replyId()));
+        List<String> posts = timelines.liveRemotePostsBy(actorId);
+        posts.forEach(objectId -> remotePosts.delete(objectId, actorId));
         return "actor deleted: " + followed.size() + " follows, " + liked.size() + " likes, " + reposted.size()
-                + " reposts and " + replies.size() + " replies dropped";
+                + " reposts, " + replies.size() + " replies and " + posts.size() + " posts dropped";
     }
 
     /**
