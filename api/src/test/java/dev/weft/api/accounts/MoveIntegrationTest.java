@@ -56,6 +56,9 @@ class MoveIntegrationTest extends WeftIntegrationTest {
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         await("the actor names the old account", () -> api.get("/users/" + alice.handle(), null).json()
                 .path("alsoKnownAs").toString().equals("[\"" + old + "\"]"));
+        await("fred's server got an Update(Person) naming the old account", () -> received("Update").stream()
+                .anyMatch(update -> update.at("/object/id").asString().equals(aliceActor)
+                        && update.at("/object/alsoKnownAs").toString().contains(old)));
 
         Response refused = rejectedWithoutWrites(() -> api.put(alice.path() + "/also-known-as", alice.token(),
                 body("alsoKnownAs", java.util.List.of("alice@mastodon.example"))));

@@ -10,6 +10,7 @@ import dev.weft.application.graph.GraphReader;
 import dev.weft.application.links.LinkDirectory;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.PolicyCommands;
+import dev.weft.domain.accounts.AccountAliasesSetEvent;
 import dev.weft.domain.accounts.AccountProfileUpdatedEvent;
 import dev.weft.domain.graph.RejectRemoteFollowCommand;
 import dev.weft.domain.links.ExternalAccountLinkedEvent;
@@ -21,8 +22,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps followers' servers' copy of the actor true: an Update(Person) when the profile or
- * its linked accounts change, and a Delete(Person) when sharing is turned off. The account's
+ * Keeps followers' servers' copy of the actor true: an Update(Person) when the profile, its
+ * other accounts (alsoKnownAs) or its linked accounts change, and a Delete(Person) when sharing is turned off. The account's
  * follows end with sharing, so turning it on again never reaches people who did not follow
  * anew.
  */
@@ -55,6 +56,12 @@ public class ActorFederationPolicy {
 
     @EventHandler
     void on(AccountProfileUpdatedEvent event) {
+        sendUpdate(event.accountId());
+    }
+
+    /** So a server that cached the actor accepts a Move into this account without fetching it anew. */
+    @EventHandler
+    void on(AccountAliasesSetEvent event) {
         sendUpdate(event.accountId());
     }
 
