@@ -113,6 +113,41 @@ class MoveIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
+    void aTargetGivenAsAHandleIsFoundByWebFinger() {
+        String name = "alice-handle-" + UUID.randomUUID();
+        String target = remote.actor(name);
+        remote.alsoKnownAs(name, aliceActor);
+
+        Response moved = api.post(alice.path() + "/move", alice.token(), body("target", "@" + name + "@" + remote.host()));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.text("movedTo")).isEqualTo(target);
+        await("fred's server got the Move", () -> received("Move").stream()
+                .anyMatch(m -> m.path("target").asString().equals(target)));
+    }
+
+    @Test
+    void aHandleWebFingerDoesNotKnowOrThatIsMalformedIsRefusedAndNothingIsWritten() {
+        Response unknown = rejectedWithoutWrites(() -> api.post(alice.path() + "/move", alice.token(),
+                body("target", "acct:nobody-" + UUID.randomUUID() + "@" + remote.host())));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.text("field")).isEqualTo("target");
+        assertThat(unknown.text("detail")).contains("WebFinger");
+
+        for (String malformed : java.util.List.of("alice@", "@alice", "mailto:alice@example.social", "a b@example.social")) {
+            Response refused = rejectedWithoutWrites(() -> api.post(alice.path() + "/move", alice.token(),
+                    body("target", malformed)));
+            assertThat(refused.status()).as(malformed).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text("field")).isEqualTo("target");
+        }
+        Response own = rejectedWithoutWrites(() -> api.post(alice.path() + "/move", alice.token(),
+                body("target", alice.handle() + "@127.0.0.1:" + PORT)));
+        assertThat(own.status()).isEqualTo(400);
+        assertThat(api.get("/users/" + alice.handle(), null).json().has("movedTo")).isFalse();
+    }
+
+    @Test
     void aTargetThatDoesNotNameTheAccountIsRefusedAndNothingIsWritten() {
         String stranger = remote.actor("stranger-" + UUID.randomUUID());
 

@@ -3,6 +3,7 @@ package dev.weft.application.accounts;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.federation.remote.RemoteActorProfile;
 import dev.weft.application.federation.remote.RemoteActors;
+import dev.weft.application.federation.remote.WebFinger;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.NotFoundException;
@@ -13,6 +14,8 @@ import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotEligibleException;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,16 +25,19 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AccountMoves {
+    private static final Pattern HANDLE = Pattern.compile("([^\\s/?#:@]+)@([^\\s/?#@]+)");
     private final AccountDirectory accounts;
     private final RemoteActors remoteActors;
+    private final WebFinger webFinger;
     private final FederationUrls urls;
     private final CommandSender commands;
     private final Clock clock;
 
-    public AccountMoves(AccountDirectory accounts, RemoteActors remoteActors, FederationUrls urls,
-                        CommandSender commands, Clock clock) {
+    public AccountMoves(AccountDirectory accounts, RemoteActors remoteActors, WebFinger webFinger,
+                        FederationUrls urls, CommandSender commands, Clock clock) {
         this.accounts = accounts;
         this.remoteActors = remoteActors;
+        this.webFinger = webFinger;
         this.urls = urls;
         this.commands = commands;
         this.clock = clock;
@@ -41,7 +47,7 @@ public class AccountMoves {
     public String move(String accountId, String target) {
         AccountView account = activeAccount(accountId);
         String ours = urls.actor(account.handle());
-        RemoteActorProfile actor = remoteActors.refresh(checkedTarget(target)).orElseThrow(() ->
+        RemoteActorProfile actor = remoteActors.refresh(targetActor(target)).orElseThrow(() ->
                 new NotEligibleException("target", "the target actor " + target + " could not be fetched"));
         if (!actor.alsoKnownAs().contains(ours)) {
             throw new NotEligibleException("target", actor.id() + " does not name " + ours
@@ -69,15 +75,37 @@ public class AccountMoves {
         return account;
     }
 
-    /** Checked before any request leaves, so bad input costs no fetch. */
-    private String checkedTarget(String target) {
+    /** An actor IRI as given, or the one WebFinger finds for a handle such as alice@example.social. */
+    private String targetActor(String target) {
         if (target == null || target.isBlank()) {
-            throw new InvalidValueException("target", "target is required: the new actor's IRI");
+            throw new InvalidValueException("target", "target is required: the new actor's IRI or handle");
         }
         String trimmed = target.trim();
-        if (trimmed.regionMatches(true, 0, "acct:", 0, 5)) {
-            throw new InvalidValueException("target", "give the new actor's IRI; acct: handles are not resolved yet");
+        if (trimmed.contains("://")) {
+            return checkedIri(trimmed, target);
         }
+        String[] handle = handleParts(trimmed, target);
+        if (handle[1].equalsIgnoreCase(URI.create(urls.base()).getRawAuthority())) {
+            throw new InvalidValueException("target", "target must be an actor on another server");
+        }
+        String actor = webFinger.actorOf(handle[0], handle[1]).orElseThrow(() -> new NotEligibleException("target",
+                "WebFinger found no ActivityPub actor for " + handle[0] + "@" + handle[1]));
+        return checkedIri(actor, actor);
+    }
+
+    /** Checked before any request leaves, so bad input costs no fetch. */
+    private static String[] handleParts(String trimmed, String target) {
+        String bare = trimmed.regionMatches(true, 0, "acct:", 0, 5) ? trimmed.substring(5) : trimmed;
+        bare = bare.startsWith("@") ? bare.substring(1) : bare;
+        Matcher parts = HANDLE.matcher(bare);
+        if (!parts.matches()) {
+            throw new InvalidValueException("target", "give the new actor's IRI or a handle such as "
+                    + "alice@example.social, got '" + target + "'");
+        }
+        return new String[] {parts.group(1), parts.group(2)};
+    }
+
+    private String checkedIri(String trimmed, String target) {
         URI uri;
         try {
             uri = URI.create(trimmed);

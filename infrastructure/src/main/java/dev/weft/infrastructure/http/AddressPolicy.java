@@ -32,6 +32,12 @@ public final class AddressPolicy {
         return !refused(effective);
     }
 
+    /** A private address the operator allowed: a test or development network, with no public TLS. */
+    public boolean allowedPrivate(InetAddress address) {
+        InetAddress effective = unmapped(address);
+        return refused(effective) && allowed.stream().anyMatch(c -> c.contains(effective) || c.contains(address));
+    }
+
     /** @throws BlockedDestinationException naming the host and address when refused */
     public void check(String host, InetAddress address) {
         if (!permits(address)) {

@@ -39,6 +39,16 @@ class AddressPolicyTest {
     }
 
     @Test
+    void onlyAPrivateAddressInsideTheAllowListIsAnAllowedPrivateOne() throws Exception {
+        AddressPolicy policy = new AddressPolicy(List.of("127.0.0.0/8", "203.0.113.0/24"));
+        assertThat(policy.allowedPrivate(InetAddress.getByName("127.0.0.1"))).isTrue();
+        assertThat(policy.allowedPrivate(InetAddress.getByName("::ffff:127.0.0.1"))).isTrue();
+        assertThat(policy.allowedPrivate(InetAddress.getByName("10.0.0.7"))).isFalse();
+        assertThat(policy.allowedPrivate(InetAddress.getByName("203.0.113.5")))
+                .as("a public address stays public even when listed").isFalse();
+    }
+
+    @Test
     void aRefusalNamesTheHostAndAddress() throws Exception {
         assertThatThrownBy(() -> strict.check("evil.example", InetAddress.getByName("10.0.0.7")))
                 .isInstanceOf(BlockedDestinationException.class)

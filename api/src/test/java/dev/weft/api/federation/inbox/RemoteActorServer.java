@@ -53,7 +53,34 @@ public final class RemoteActorServer implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/.well-known/webfinger", exchange -> {
+            String query = java.net.URLDecoder.decode(String.valueOf(exchange.getRequestURI().getRawQuery()),
+                    StandardCharsets.UTF_8);
+            String suffix = "@" + host();
+            String name = query.startsWith("resource=acct:") && query.endsWith(suffix)
+                    ? query.substring("resource=acct:".length(), query.length() - suffix.length()) : "";
+            byte[] body = keys.containsKey(name) ? webFingerDocument(name).getBytes(StandardCharsets.UTF_8) : null;
+            exchange.getResponseHeaders().add("Content-Type", "application/jrd+json");
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** The WebFinger domain of this server's actors, as in alice@127.0.0.1:port. */
+    public String host() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private String webFingerDocument(String name) {
+        return "{\"subject\": \"acct:" + name + "@" + host() + "\", \"links\": ["
+                + "{\"rel\": \"http://webfinger.net/rel/profile-page\", \"type\": \"text/html\", \"href\": \""
+                + origin() + "/@" + name + "\"}, "
+                + "{\"rel\": \"self\", \"type\": \"application/activity+json\", \"href\": \""
+                + origin() + "/users/" + name + "\"}]}";
     }
 
     public String actor(String name) {
