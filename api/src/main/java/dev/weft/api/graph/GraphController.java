@@ -1,6 +1,7 @@
 package dev.weft.api.graph;
 
 import dev.weft.api.security.Access;
+import dev.weft.application.federation.remote.ActorLookup;
 import dev.weft.application.graph.BlockCommands;
 import dev.weft.application.graph.FollowingCommands;
 import dev.weft.domain.shared.InvalidValueException;
@@ -23,9 +24,11 @@ public class GraphController {
     private final FollowingCommands following;
     private final BlockCommands blocks;
     private final Access access;
+    private final ActorLookup actorLookup;
 
-    public GraphController(FollowingCommands following, BlockCommands blocks, Access access) {
+    public GraphController(FollowingCommands following, BlockCommands blocks, Access access, ActorLookup actorLookup) {
         this.following = following;
+        this.actorLookup = actorLookup;
         this.blocks = blocks;
         this.access = access;
     }
@@ -40,8 +43,9 @@ public class GraphController {
     public ResponseEntity<Map<String, String>> follow(@PathVariable String accountId,
                                                       @Valid @RequestBody FollowRequest request) {
         access.requireOwner(accountId);
-        following.follow(accountId, request.actorId(), request.inbox());
-        return ResponseEntity.accepted().body(Map.of("actorId", request.actorId(), "state", "requested"));
+        String actorId = actorLookup.actorIdOf(request.actorId(), "actorId");
+        following.follow(accountId, actorId, request.inbox());
+        return ResponseEntity.accepted().body(Map.of("actorId", actorId, "state", "requested"));
     }
 
     @DeleteMapping("/following")

@@ -3,7 +3,7 @@ package dev.weft.application.accounts;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.federation.remote.RemoteActorProfile;
 import dev.weft.application.federation.remote.RemoteActors;
-import dev.weft.application.federation.remote.WebFinger;
+import dev.weft.application.federation.remote.ActorLookup;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.NotFoundException;
@@ -14,8 +14,6 @@ import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotEligibleException;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,19 +23,18 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AccountMoves {
-    private static final Pattern HANDLE = Pattern.compile("([^\\s/?#:@]+)@([^\\s/?#@]+)");
     private final AccountDirectory accounts;
     private final RemoteActors remoteActors;
-    private final WebFinger webFinger;
+    private final ActorLookup actorLookup;
     private final FederationUrls urls;
     private final CommandSender commands;
     private final Clock clock;
 
-    public AccountMoves(AccountDirectory accounts, RemoteActors remoteActors, WebFinger webFinger,
+    public AccountMoves(AccountDirectory accounts, RemoteActors remoteActors, ActorLookup actorLookup,
                         FederationUrls urls, CommandSender commands, Clock clock) {
         this.accounts = accounts;
         this.remoteActors = remoteActors;
-        this.webFinger = webFinger;
+        this.actorLookup = actorLookup;
         this.urls = urls;
         this.commands = commands;
         this.clock = clock;
@@ -80,29 +77,8 @@ public class AccountMoves {
         if (target == null || target.isBlank()) {
             throw new InvalidValueException("target", "target is required: the new actor's IRI or handle");
         }
-        String trimmed = target.trim();
-        if (trimmed.contains("://")) {
-            return checkedIri(trimmed, target);
-        }
-        String[] handle = handleParts(trimmed, target);
-        if (handle[1].equalsIgnoreCase(URI.create(urls.base()).getRawAuthority())) {
-            throw new InvalidValueException("target", "target must be an actor on another server");
-        }
-        String actor = webFinger.actorOf(handle[0], handle[1]).orElseThrow(() -> new NotEligibleException("target",
-                "WebFinger found no ActivityPub actor for " + handle[0] + "@" + handle[1]));
-        return checkedIri(actor, actor);
-    }
-
-    /** Checked before any request leaves, so bad input costs no fetch. */
-    private static String[] handleParts(String trimmed, String target) {
-        String bare = trimmed.regionMatches(true, 0, "acct:", 0, 5) ? trimmed.substring(5) : trimmed;
-        bare = bare.startsWith("@") ? bare.substring(1) : bare;
-        Matcher parts = HANDLE.matcher(bare);
-        if (!parts.matches()) {
-            throw new InvalidValueException("target", "give the new actor's IRI or a handle such as "
-                    + "alice@example.social, got '" + target + "'");
-        }
-        return new String[] {parts.group(1), parts.group(2)};
+        String actor = actorLookup.actorIdOf(target, "target");
+        return checkedIri(actor, actor.equals(target.trim()) ? target : actor);
     }
 
     private String checkedIri(String trimmed, String target) {

@@ -100,6 +100,26 @@ class InboxActivitiesIntegrationTest extends RemoteActorsTest {
     }
 
     @Test
+    void aRemoteAccountIsFollowedByItsHandleFoundByWebFinger() {
+        String nina = remote.actor("nina");
+
+        var follow = api.post(alice.path() + "/following", alice.token(), body("actorId", "@nina@" + remote.host()));
+
+        assertThat(follow.status()).as(follow.toString()).isEqualTo(202);
+        assertThat(follow.text("actorId")).isEqualTo(nina);
+        await("the Follow reached nina's server", () -> remote.delivered().stream()
+                .anyMatch(activity -> activity.contains("\"Follow\"") && activity.contains(nina)));
+        var unknown = rejectedWithoutWrites(() -> api.post(alice.path() + "/following", alice.token(),
+                body("actorId", "nobody-" + UUID.randomUUID() + "@" + remote.host())));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.text("field")).isEqualTo("actorId");
+        var malformed = rejectedWithoutWrites(() -> api.post(alice.path() + "/following", alice.token(),
+                body("actorId", "nina@")));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aDeletedReplyIsRemovedOnlyByItsAuthor() {
         String note = remote.origin() + "/notes/" + UUID.randomUUID();
         send(activity("Create", "paul", "{\"id\": \"" + note + "\", \"type\": \"Note\", \"attributedTo\": \""
