@@ -120,10 +120,11 @@ class FederationInteropTest extends WeftIntegrationTest {
     }
 
     @Test
-    void anAccountFollowsAFedifyActorAndGetsItsPostsAtHome() {
+    void anAccountFollowsAFedifyActorByItsHandleAndGetsItsPostsAtHome() {
         Registered alice = TestAccounts.registerSharing(api, "reader");
-        Response follow = api.post(alice.path() + "/following", alice.token(), body("actorId", peer.actorId()));
+        Response follow = api.post(alice.path() + "/following", alice.token(), body("actorId", peer.handle()));
         assertThat(follow.status()).as(follow.toString()).isEqualTo(202);
+        assertThat(follow.text("actorId")).as("found by Fedify's WebFinger").isEqualTo(peer.actorId());
         await("Fedify accepted", () -> api.get(alice.path() + "/following", alice.token()).body()
                 .contains("\"state\":\"accepted\""));
 
