@@ -1,6 +1,7 @@
 package dev.weft.application.deletion;
 
 import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.application.accounts.AccountDirectory;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.shared.PolicyCommands;
@@ -29,10 +30,12 @@ public class RemoteDeletionPolicy {
     private static final String NAME = "remote-deletion-policy";
     private final PolicyCommands commands;
     private final CopyReader copies;
+    private final AccountDirectory accounts;
 
-    public RemoteDeletionPolicy(PolicyCommands commands, CopyReader copies) {
+    public RemoteDeletionPolicy(PolicyCommands commands, CopyReader copies, AccountDirectory accounts) {
         this.commands = commands;
         this.copies = copies;
+        this.accounts = accounts;
     }
 
     @EventHandler
@@ -66,7 +69,19 @@ public class RemoteDeletionPolicy {
         if (copies.postDeleted(event.postId())) {
             commands.send(NAME, new RequestRemoteDeletionCommand(event.copyId(), DeletionReason.POST_DELETED,
                     event.observedAt()));
+        } else if (sharingOff(event.accountId())) {
+            commands.send(NAME, new RequestRemoteDeletionCommand(event.copyId(), DeletionReason.SHARING_TURNED_OFF,
+                    event.observedAt()));
         }
+    }
+
+    /**
+     * Engagement that arrives once sharing is off shows a server still holding the post, so
+     * it is asked now, not only when the post or the account goes. The directory is written
+     * in each command's transaction, so it is at least as new as this event.
+     */
+    private boolean sharingOff(String accountId) {
+        return accounts.find(accountId).map(account -> !account.fediverseSharing()).orElse(false);
     }
 
     private void request(CopyView copy, DeletionReason reason, Instant at) {

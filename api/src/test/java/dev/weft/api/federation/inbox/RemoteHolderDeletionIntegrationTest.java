@@ -88,6 +88,20 @@ class RemoteHolderDeletionIntegrationTest extends RemoteActorsTest {
     }
 
     @Test
+    void engagementArrivingAfterSharingWasTurnedOffIsAskedToDeleteAtOnce() {
+        assertThat(api.delete(alice.path() + "/fediverse-sharing", alice.token()).status()).isEqualTo(204);
+        await("sharing is off", () -> !api.get(alice.path(), alice.token()).json().path("fediverseSharing")
+                .asBoolean(true));
+
+        engage("like", "late-" + UUID.randomUUID().toString().substring(0, 8));
+
+        await("the late holder received the post's Delete", () -> !received("Delete", postUrl).isEmpty());
+        await("its deletion request reached delivered", () -> deletionRequest(alice.token()) != null
+                && "delivered".equals(deletionRequest(alice.token()).path("outcome").asString()));
+        assertThat(deletionRequest(alice.token()).path("reason").asString()).isEqualToIgnoringCase("sharing_turned_off");
+    }
+
+    @Test
     void aServerThatFetchedThePostSignedIsAHolderAskedToDelete() {
         String name = "fetcher-" + UUID.randomUUID().toString().substring(0, 8);
         await("the sharing status has the post", () -> jdbc.queryForObject("SELECT count(*) FROM "
