@@ -78,22 +78,22 @@ public class AccountMoves {
             throw new InvalidValueException("target", "target is required: the new actor's IRI or handle");
         }
         String actor = actorLookup.actorIdOf(target, "target");
-        return checkedIri(actor, actor.equals(target.trim()) ? target : actor);
+        return checkedIri(actor);
     }
 
-    private String checkedIri(String trimmed, String target) {
+    private String checkedIri(String actor) {
         URI uri;
         try {
-            uri = URI.create(trimmed);
+            uri = URI.create(actor);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("target", "target is not a URI: '" + target + "'");
+            throw new InvalidValueException("target", "target is not a URI: '" + actor + "'");
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new InvalidValueException("target", "target must be an http(s) actor IRI, got '" + target + "'");
+            throw new InvalidValueException("target", "target must be an http(s) actor IRI, got '" + actor + "'");
         }
-        if (urls.isLocal(trimmed)) {
+        if (urls.isLocal(actor)) {
             throw new InvalidValueException("target", "target must be an actor on another server");
         }
-        return trimmed;
+        return actor;
     }
 }

@@ -3,6 +3,7 @@ package dev.weft.application.federation.remote;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotEligibleException;
+import java.net.IDN;
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ActorLookup {
-    private static final Pattern HANDLE = Pattern.compile("([^\\s/?#:@]+)@([^\\s/?#@]+)");
+    private static final Pattern HANDLE = Pattern.compile("([^\\s/?#:@]+)@([\\p{L}\\p{N}.-]+)(:\\d{1,5})?");
     private final WebFinger webFinger;
     private final FederationUrls urls;
 
@@ -40,11 +41,22 @@ public class ActorLookup {
             throw new InvalidValueException(field, "give an actor IRI or a handle such as alice@example.social, got '"
                     + text + "'");
         }
-        if (handle.group(2).equalsIgnoreCase(URI.create(urls.base()).getRawAuthority())) {
+        String domain = asciiDomain(handle, text, field);
+        if (domain.equalsIgnoreCase(URI.create(urls.base()).getRawAuthority())) {
             throw new InvalidValueException(field, field + " must be an actor on another server");
         }
-        return webFinger.actorOf(handle.group(1), handle.group(2)).orElseThrow(() -> new NotEligibleException(field,
-                "WebFinger found no ActivityPub actor for " + handle.group(1) + "@" + handle.group(2)));
+        return webFinger.actorOf(handle.group(1), domain).orElseThrow(() -> new NotEligibleException(field,
+                "WebFinger found no ActivityPub actor for " + handle.group(1) + "@" + domain));
+    }
+
+    /** An internationalised domain is asked for by its ASCII name, as DNS and URIs know it. */
+    private static String asciiDomain(Matcher handle, String text, String field) {
+        try {
+            String host = IDN.toASCII(handle.group(2), IDN.USE_STD3_ASCII_RULES);
+            return handle.group(3) == null ? host : host + handle.group(3);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "'" + text + "' names no valid domain");
+        }
     }
 
     private static String withoutPrefixes(String handle) {

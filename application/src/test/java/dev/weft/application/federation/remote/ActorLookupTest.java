@@ -39,6 +39,12 @@ class ActorLookupTest {
     }
 
     @Test
+    void anInternationalisedDomainIsAskedForByItsAsciiName() {
+        lookup.actorIdOf("alice@bücher.example:8443", "actorId");
+        assertThat(asked).containsExactly("alice@xn--bcher-kva.example:8443");
+    }
+
+    @Test
     void aHandleWebFingerDoesNotResolveIsNotEligibleAndNamesTheField() {
         assertThatThrownBy(() -> lookup.actorIdOf("carol@example.social", "target"))
                 .isInstanceOf(NotEligibleException.class).hasMessageContaining("carol@example.social")
@@ -48,7 +54,8 @@ class ActorLookupTest {
     @Test
     void aMalformedHandleOrOneOfThisServerIsRefusedBeforeAnyLookup() {
         for (String bad : List.of("alice", "alice@", "@alice", "mailto:alice@example.social", "a b@example.social",
-                "alice@example.social/x", "alice@weft.example", "alice@WEFT.example")) {
+                "alice@example.social/x", "alice@weft.example", "alice@WEFT.example", "alice@exa<mple.social",
+                "alice@exa%zzmple.social", "alice@example.social:99999x", "alice@-bad-.social")) {
             assertThatThrownBy(() -> lookup.actorIdOf(bad, "actorId")).as(bad)
                     .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("actorId");
         }
