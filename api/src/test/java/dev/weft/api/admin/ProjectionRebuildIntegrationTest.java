@@ -3,6 +3,7 @@ package dev.weft.api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.api.support.WeftClient.Response;
+import dev.weft.api.support.DatabaseScan;
 import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.WeftIntegrationTest;
 import dev.weft.infrastructure.federation.erasure.DeletedAccountEraser;
@@ -29,7 +30,6 @@ import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * replaced, over thousands of events of every kind, also while writes keep arriving.
  */
 class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
-    private static final List<String> PROJECTIONS = List.of("timelines", "followers", "sharing-status",
-            "deletion-requests", "audit", "ledger");
-    private static final Map<String, String> SCHEMAS = Map.of("timelines", "timelines", "followers", "followers",
-            "sharing-status", "sharing_status", "deletion-requests", "deletion_requests", "audit", "audit",
-            "ledger", "ledger");
+    private static final List<String> PROJECTIONS = List.copyOf(DatabaseScan.PROJECTION_SCHEMAS.keySet());
+    private static final Map<String, String> SCHEMAS = DatabaseScan.PROJECTION_SCHEMAS;
 
     @Autowired AccountCommands accounts;
     @Autowired LinkCommands links;
@@ -255,18 +252,6 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
                 "SELECT count(*) FROM sharing_status.copy WHERE post_id = ?", Long.class, postId) >= 3);
     }
 
-    private void awaitCaughtUp() {
-        await("projections caught up", () -> {
-            Response statuses = api.get("/api/v1/admin/projections", OPERATOR_TOKEN);
-            for (var status : statuses.json()) {
-                if (status.path("lag").asLong() != 0) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
     private void rebuildAndWait(String name) {
         Response started = api.post("/api/v1/admin/projections/" + name + "/rebuild", OPERATOR_TOKEN, null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -275,58 +260,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
                 .as("outcome of the rebuild of " + name + ": " + statusOf(name)).isEqualTo("succeeded");
     }
 
-    private void rebuildAllAndWait() {
-        Response started = api.post("/api/v1/admin/projections/rebuild", OPERATOR_TOKEN, null);
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.json().path("names").size()).isEqualTo(PROJECTIONS.size());
-        for (String name : PROJECTIONS) {
-            await("rebuild of " + name + " in the pass over all",
-                    () -> statusOf(name).path("state").asString().equals("live"));
-            assertThat(statusOf(name).path("lastRebuild").path("outcome").asString())
-                    .as("outcome of the rebuild of " + name + ": " + statusOf(name)).isEqualTo("succeeded");
-        }
-    }
-
-    /** Compares row by row and names the rows that differ, so a failure says what went wrong. */
-    private static void assertSameProjections(Map<String, List<String>> actual, Map<String, List<String>> expected) {
-        for (String name : PROJECTIONS) {
-            List<String> missing = new ArrayList<>(expected.get(name));
-            missing.removeAll(actual.get(name));
-            List<String> extra = new ArrayList<>(actual.get(name));
-            extra.removeAll(expected.get(name));
-            assertThat(missing).as("rows of %s lost by the rebuild", name).isEmpty();
-            assertThat(extra).as("rows of %s added by the rebuild", name).isEmpty();
-            assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
-        }
-    }
-
-    private tools.jackson.databind.JsonNode statusOf(String name) {
-        for (var status : api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json()) {
-            if (status.path("name").asString().equals(name)) {
-                return status;
-            }
-        }
-        throw new AssertionError("no projection " + name);
-    }
-
     private Map<String, List<String>> dumpAll() {
-        Map<String, List<String>> dump = new LinkedHashMap<>();
-        for (String name : PROJECTIONS) {
-            dump.put(name, dumpSchema(SCHEMAS.get(name)));
-        }
-        return dump;
-    }
-
-    private List<String> dumpSchema(String schema) {
-        List<String> rows = new ArrayList<>();
-        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = ? ORDER BY table_name", String.class, schema);
-        for (String table : tables) {
-            for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + schema + "." + table
-                    + " t ORDER BY t::text")) {
-                rows.add(table + " " + row);
-            }
-        }
-        return rows;
+        return new DatabaseScan(jdbc).projections();
     }
 }

@@ -3,6 +3,7 @@ package dev.weft.api.privacy;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.api.support.DatabaseScan;
 import dev.weft.api.support.PlatformFakes;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.WeftClient.Response;
@@ -134,20 +135,7 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
                 Long.class, accountId, accountId) == 0);
     }
 
-    /** Every text, JSON and binary column of every table, searched for the value. */
     private List<String> placesHolding(String needle) {
-        List<String> places = new ArrayList<>();
-        for (Map<String, Object> column : jdbc.queryForList("SELECT table_schema, table_name, column_name, data_type "
-                + "FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
-                + "AND data_type IN ('text', 'character varying', 'bytea', 'json', 'jsonb', 'character')")) {
-            String table = column.get("table_schema") + "." + column.get("table_name");
-            String name = "\"" + column.get("column_name") + "\"";
-            String match = "bytea".equals(column.get("data_type"))
-                    ? "position(convert_to(?, 'UTF8') in " + name + ") > 0" : name + "::text LIKE '%' || ? || '%'";
-            if (jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + match, Long.class, needle) > 0) {
-                places.add(table + "." + column.get("column_name"));
-            }
-        }
-        return places;
+        return new DatabaseScan(jdbc).placesHolding(needle);
     }
 }

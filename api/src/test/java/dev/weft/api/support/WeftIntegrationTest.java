@@ -1,10 +1,16 @@
 package dev.weft.api.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.api.support.WeftClient.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,5 +168,51 @@ public abstract class WeftIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    protected void awaitCaughtUp() {
+        await("projections caught up", () -> {
+            Response statuses = api.get("/api/v1/admin/projections", OPERATOR_TOKEN);
+            for (var status : statuses.json()) {
+                if (status.path("lag").asLong() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    protected void rebuildAllAndWait() {
+        Response started = api.post("/api/v1/admin/projections/rebuild", OPERATOR_TOKEN, null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().path("names").size()).isEqualTo(DatabaseScan.PROJECTION_SCHEMAS.keySet().size());
+        for (String name : DatabaseScan.PROJECTION_SCHEMAS.keySet()) {
+            await("rebuild of " + name + " in the pass over all",
+                    () -> statusOf(name).path("state").asString().equals("live"));
+            assertThat(statusOf(name).path("lastRebuild").path("outcome").asString())
+                    .as("outcome of the rebuild of " + name + ": " + statusOf(name)).isEqualTo("succeeded");
+        }
+    }
+
+    /** Compares row by row and names the rows that differ, so a failure says what went wrong. */
+    protected static void assertSameProjections(Map<String, List<String>> actual, Map<String, List<String>> expected) {
+        for (String name : DatabaseScan.PROJECTION_SCHEMAS.keySet()) {
+            List<String> missing = new ArrayList<>(expected.get(name));
+            missing.removeAll(actual.get(name));
+            List<String> extra = new ArrayList<>(actual.get(name));
+            extra.removeAll(expected.get(name));
+            assertThat(missing).as("rows of %s lost by the rebuild", name).isEmpty();
+            assertThat(extra).as("rows of %s added by the rebuild", name).isEmpty();
+            assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
+        }
+    }
+
+    protected tools.jackson.databind.JsonNode statusOf(String name) {
+        for (var status : api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json()) {
+            if (status.path("name").asString().equals(name)) {
+                return status;
+            }
+        }
+        throw new AssertionError("no projection " + name);
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.infrastructure.audit;
 
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountErasedEvent;
+import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
 import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
@@ -236,5 +237,15 @@ public class AuditTrailProjection extends JdbcProjection {
                 ErasedText.REPLACEMENT, ErasedText.PATTERN, ErasedText.REPLACEMENT, event.accountId());
         entry(at, eventId, event.accountId(), event.erasedAt(), "account_erased", "account", null, null,
                 "personal data erased; the key that sealed it is gone");
+    }
+
+    /**
+     * The trail keeps that a profile was disclosed to the erased person's server, naming them
+     * by the placeholder a rebuild reads from the sealed events.
+     */
+    @EventHandler
+    void on(RemotePersonErasedEvent event) {
+        write("UPDATE " + table("entry") + " SET detail = replace(detail, ?, ?) WHERE recipient = ? "
+                + "AND strpos(detail, ?) > 0", event.actorId(), event.erasedAs(), event.host(), event.actorId());
     }
 }

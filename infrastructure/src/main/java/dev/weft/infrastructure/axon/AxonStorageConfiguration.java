@@ -5,6 +5,7 @@ import dev.weft.domain.delivery.ActivityDelivery;
 import dev.weft.domain.distribution.PostCopy;
 import dev.weft.domain.graph.IncomingFollow;
 import dev.weft.domain.graph.OutgoingFollow;
+import dev.weft.domain.remotepeople.RemotePerson;
 import dev.weft.domain.posts.Post;
 import dev.weft.domain.remoteposts.RemotePost;
 import javax.sql.DataSource;
@@ -133,7 +134,7 @@ public class AxonStorageConfiguration {
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
             for (Class<?> type : new Class<?>[] {Account.class, Post.class, PostCopy.class, IncomingFollow.class,
-                    OutgoingFollow.class, RemotePost.class, ActivityDelivery.class}) {
+                    OutgoingFollow.class, RemotePost.class, RemotePerson.class, ActivityDelivery.class}) {
                 configurer.configureAggregate(storeCheckedConfiguration(type, aggregateCache));
             }
         };

@@ -2,6 +2,7 @@ package dev.weft.infrastructure.graph;
 
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountErasedEvent;
+import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
 import dev.weft.domain.graph.FollowState;
 import dev.weft.domain.graph.RemoteActorFollowAcceptedEvent;
 import dev.weft.domain.graph.RemoteActorFollowRejectedEvent;
@@ -131,5 +132,18 @@ public class FollowerProjection extends JdbcProjection {
         jdbc.update("DELETE FROM " + table("follower") + " WHERE account_id = ?", event.accountId());
         jdbc.update("DELETE FROM " + table("follower_count") + " WHERE account_id = ?", event.accountId());
         jdbc.update("DELETE FROM " + table("following") + " WHERE account_id = ?", event.accountId());
+    }
+
+    /**
+     * An erased person's follows, both ways, go whole: the rows would name them. Their follows
+     * were undone before, so the counts move only for one that was not.
+     */
+    @EventHandler
+    void on(RemotePersonErasedEvent event) {
+        jdbc.update("UPDATE " + table("follower_count") + " c SET accepted = c.accepted - f.n FROM (SELECT account_id, "
+                + "count(*) AS n FROM " + table("follower") + " WHERE actor_id = ? AND state = 'ACCEPTED' "
+                + "GROUP BY account_id) f WHERE c.account_id = f.account_id", event.actorId());
+        jdbc.update("DELETE FROM " + table("follower") + " WHERE actor_id = ?", event.actorId());
+        jdbc.update("DELETE FROM " + table("following") + " WHERE actor_id = ?", event.actorId());
     }
 }

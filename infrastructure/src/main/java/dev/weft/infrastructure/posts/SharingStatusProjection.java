@@ -25,6 +25,7 @@ import dev.weft.domain.engagement.RemoteRepostRecordedEvent;
 import dev.weft.domain.engagement.RemoteRepostUndoneEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
+import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import java.util.Arrays;
@@ -283,5 +284,25 @@ public class SharingStatusProjection extends JdbcProjection {
                 event.accountId());
         write("UPDATE " + table("copy_part") + " SET remote_url = NULL WHERE copy_id IN (SELECT copy_id FROM "
                 + table("copy") + " WHERE account_id = ?)", event.accountId());
+    }
+
+    /**
+     * An erased person's likes, replies and reposts were undone before; any left go, with
+     * their counts. A copy they witnessed keeps the witness as the placeholder a rebuild
+     * reads from the sealed events, so both agree.
+     */
+    @EventHandler
+    void on(RemotePersonErasedEvent event) {
+        uncounted("post_like", "like_count", event.actorId());
+        uncounted("post_reply", "reply_count", event.actorId());
+        uncounted("post_repost", "repost_count", event.actorId());
+        write("UPDATE " + table("copy") + " SET evidence_actor_id = ? WHERE evidence_actor_id = ?", event.erasedAs(),
+                event.actorId());
+    }
+
+    private void uncounted(String engaged, String column, String actorId) {
+        write("WITH gone AS (DELETE FROM " + table(engaged) + " WHERE actor_id = ? RETURNING post_id) UPDATE "
+                + table("post") + " p SET " + column + " = p." + column + " - g.n FROM (SELECT post_id, count(*) AS n "
+                + "FROM gone GROUP BY post_id) g WHERE p.post_id = g.post_id", actorId);
     }
 }

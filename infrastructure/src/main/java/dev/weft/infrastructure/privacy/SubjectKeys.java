@@ -4,6 +4,7 @@ import static dev.weft.infrastructure.shared.Rows.ts;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.weft.application.remotepeople.PersonalDataKeys;
 import dev.weft.infrastructure.links.EncryptionKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rolled-back key is never used for data that outlives it.
  */
 @Component
-public class SubjectKeys {
+public class SubjectKeys implements PersonalDataKeys {
     static final Duration CACHE_EXPIRY = Duration.ofMinutes(1);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -46,6 +47,7 @@ public class SubjectKeys {
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Optional<SubjectKey>> bySubject = cache();
     private final Cache<String, Optional<SecretKey>> byKeyId = cache();
+    private final Cache<String, Boolean> erasedByDigest = cache();
 
     public SubjectKeys(JdbcTemplate jdbc, EncryptionKey master, KeyedDigest digests, ErasureJournal journal) {
         this.jdbc = jdbc;
@@ -62,11 +64,23 @@ public class SubjectKeys {
             return cached;
         }
         Optional<SubjectKey> stored = stored(digest);
-        if (stored.isPresent() || erased(digest)) {
+        if (stored.isPresent() || erasedDigest(digest)) {
             bySubject.put(digest, stored);
             return stored;
         }
         return Optional.of(created(digest));
+    }
+
+    /** The placeholder is the one {@link PersonalDataSeal} writes into each envelope under this key. */
+    @Override
+    public Optional<String> placeholderOf(String subjectId) {
+        return stored(digest(subjectId)).map(key -> ErasedText.PREFIX + key.keyId());
+    }
+
+    /** Asked for every activity an inbox receives, so an answer is kept for a minute. */
+    @Override
+    public boolean erased(String subjectId) {
+        return erasedByDigest.get(digest(subjectId), this::erasedDigest);
     }
 
     /** The key a sealed value names; empty once its subject was erased (or it never committed). */
@@ -91,6 +105,7 @@ public class SubjectKeys {
                 ts(at), ts(at));
         journal.record(digest, at);
         bySubject.invalidate(digest);
+        erasedByDigest.invalidate(digest);
         byKeyId.invalidateAll();
         return erased > 0;
     }
@@ -107,7 +122,7 @@ public class SubjectKeys {
                 : Optional.empty(), digest);
     }
 
-    private boolean erased(String digest) {
+    private boolean erasedDigest(String digest) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM privacy.subject_key "
                 + "WHERE subject_digest = ? AND erased_at IS NOT NULL)", Boolean.class, digest));
     }

@@ -1,6 +1,7 @@
 package dev.weft.infrastructure.timelines;
 
 import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostEditedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
@@ -85,5 +86,11 @@ public class TimelineProjection extends JdbcProjection {
     void on(RemotePostDeletedEvent event) {
         writeFor("remote-post:" + event.remotePostId(), "UPDATE " + table("remote_post") + " SET deleted_at = ?, text = '', content_warning = NULL "
                 + "WHERE remote_post_id = ?", ts(event.deletedAt()), event.remotePostId());
+    }
+
+    /** An erased person's posts were deleted before; what is left of them names them, so it goes. */
+    @EventHandler
+    void on(RemotePersonErasedEvent event) {
+        write("DELETE FROM " + table("remote_post") + " WHERE actor_id = ?", event.actorId());
     }
 }

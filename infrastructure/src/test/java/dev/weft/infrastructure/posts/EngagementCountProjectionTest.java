@@ -11,6 +11,9 @@ import dev.weft.domain.engagement.ReplyContent;
 import dev.weft.domain.posts.PostContent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.posts.Visibility;
+import dev.weft.domain.engagement.RemoteRepostRecordedEvent;
+import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
+import dev.weft.domain.remotepeople.RemotePersonIds;
 import dev.weft.domain.shared.RemoteActor;
 import dev.weft.infrastructure.crossposting.JdbcCrossPostReader;
 import dev.weft.infrastructure.support.TestDatabase;
@@ -57,6 +60,26 @@ class EngagementCountProjectionTest {
         projection.on(removed);
         projection.on(removed);
         assertThat(status().replies().count()).isZero();
+    }
+
+    @Test
+    void anErasedPersonsLeftoverEngagementGoesWithItsCountsAndOthersStays() {
+        published();
+        RemoteActor carol = RemoteActor.of("https://gone.example/users/carol" + UUID.randomUUID());
+        projection.on(like(carol), AT, "e4");
+        projection.on(like(bob), AT, "e5");
+        projection.on(new RemoteReplyRecordedEvent(postId, accountId, carol.actorId() + "/r/1", AT, carol,
+                new ReplyContent("bye")));
+        projection.on(new RemoteRepostRecordedEvent(postId, accountId, carol.actorId() + "#announce", AT, carol));
+
+        projection.on(new RemotePersonErasedEvent(RemotePersonIds.of(carol.actorId()), carol.actorId(), carol.host(),
+                "urn:weft:erased:k1", AT));
+
+        assertThat(status().likes().count()).isEqualTo(1);
+        assertThat(status().replies().count()).isZero();
+        assertThat(status().reposts().count()).isZero();
+        assertThat(JDBC.queryForObject("SELECT count(*) FROM sharing_status.post_like WHERE actor_id = ?", Long.class,
+                carol.actorId())).isZero();
     }
 
     private void published() {

@@ -18,6 +18,8 @@ import dev.weft.domain.distribution.RemoteHolderObservedEvent;
 import dev.weft.domain.posts.PostContent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.posts.Visibility;
+import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
+import dev.weft.domain.remotepeople.RemotePersonIds;
 import dev.weft.infrastructure.crossposting.JdbcCrossPostReader;
 import dev.weft.infrastructure.support.TestDatabase;
 import java.time.Instant;
@@ -111,6 +113,15 @@ class RemoteHolderStatusProjectionTest {
         projection.on(new AccountErasedEvent(accountId, PUBLISHED.plusSeconds(3600)));
         assertThat(reader.witnessOf(copyId)).isEmpty();
         assertThat(reader.copiesOfPost(postId)).hasSize(1);
+    }
+
+    @Test
+    void erasingTheWitnessNamesThemByTheirPlaceholderAndKeepsTheCopy() {
+        observed();
+        projection.on(new RemotePersonErasedEvent(RemotePersonIds.of(ANN), ANN, "remote.example", "urn:weft:erased:k2",
+                PUBLISHED.plusSeconds(60)));
+        assertThat(reader.witnessOf(copyId)).contains("urn:weft:erased:k2");
+        assertThat(server().heldVia()).isEqualTo("engagement");
     }
 
     private void observed() {

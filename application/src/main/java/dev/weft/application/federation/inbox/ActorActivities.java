@@ -8,6 +8,7 @@ import dev.weft.application.federation.remote.RemoteActors;
 import dev.weft.application.graph.FollowingCommands;
 import dev.weft.application.graph.GraphReader;
 import dev.weft.application.graph.IncomingFollows;
+import dev.weft.application.remotepeople.RemotePeople;
 import dev.weft.application.timelines.RemotePosts;
 import dev.weft.application.timelines.TimelineReader;
 import java.util.List;
@@ -24,10 +25,12 @@ public class ActorActivities {
     private final FollowingCommands following;
     private final TimelineReader timelines;
     private final RemotePosts remotePosts;
+    private final RemotePeople people;
 
     public ActorActivities(RemoteActors remoteActors, GraphReader graph, EngagementReader engagementReader,
                            EngagementRecorder engagement, IncomingFollows incoming, FollowingCommands following,
-                           TimelineReader timelines, RemotePosts remotePosts) {
+                           TimelineReader timelines, RemotePosts remotePosts,
+                           RemotePeople people) {
         this.remoteActors = remoteActors;
         this.graph = graph;
         this.engagementReader = engagementReader;
@@ -36,6 +39,7 @@ public class ActorActivities {
         this.following = following;
         this.timelines = timelines;
         this.remotePosts = remotePosts;
+        this.people = people;
     }
 
     public String updated(InboxActivity update) {
@@ -46,7 +50,8 @@ public class ActorActivities {
     /**
      * A deleted actor's follows, likes, reposts, replies and posts go with it, as Mastodon
      * removes a deleted account's statuses: home timelines stop showing them and their text
-     * leaves the read model.
+     * leaves the read model. Then the person is erased: what Weft sealed under their key
+     * becomes unreadable everywhere.
      */
     public String deleted(InboxActivity delete) {
         String actorId = delete.actorId();
@@ -60,8 +65,9 @@ public class ActorActivities {
         replies.forEach(reply -> engagement.removeReply(reply.postId(), actorId, reply.replyId()));
         List<String> posts = timelines.liveRemotePostsBy(actorId);
         posts.forEach(objectId -> remotePosts.delete(objectId, actorId));
+        String erasure = people.erase(actorId);
         return "actor deleted: " + followed.size() + " follows, " + liked.size() + " likes, " + reposted.size()
-                + " reposts, " + replies.size() + " replies and " + posts.size() + " posts dropped";
+                + " reposts, " + replies.size() + " replies and " + posts.size() + " posts dropped; " + erasure;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.weft.application.federation.inbox;
 import dev.weft.application.federation.FederationSettings;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.federation.delivery.ServerAvailability;
+import dev.weft.application.remotepeople.RemotePeople;
 import dev.weft.application.shared.Clock;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotPermittedException;
@@ -22,16 +23,19 @@ public class Inbox {
     private final FederationSettings settings;
     private final FederationUrls urls;
     private final ServerAvailability servers;
+    private final RemotePeople people;
     private final Clock clock;
 
     public Inbox(RequestSignatureVerifier verifier, InboxRecipients recipients, InboxQueue queue,
-                 FederationSettings settings, FederationUrls urls, ServerAvailability servers, Clock clock) {
+                 FederationSettings settings, FederationUrls urls, ServerAvailability servers, RemotePeople people,
+                 Clock clock) {
         this.verifier = verifier;
         this.recipients = recipients;
         this.queue = queue;
         this.settings = settings;
         this.urls = urls;
         this.servers = servers;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -42,6 +46,7 @@ public class Inbox {
     public ReceivedActivity accept(SignedRequest request, String recipientHandle) {
         VerifiedSignature signature = verifier.verify(request);
         InboxActivity activity = ActivityParser.parse(request.body());
+        refuseErased(activity);
         requireSignedByItsActor(activity, signature);
         String host = requireAcceptableOrigin(activity);
         String recipient = recipients.recipientOf(activity, recipientHandle);
@@ -53,6 +58,14 @@ public class Inbox {
         }
         servers.heardFrom(host);
         return received;
+    }
+
+    /** An erased person is not heard again: storing their activity would keep them anew. */
+    private void refuseErased(InboxActivity activity) {
+        if (people.erased(activity.actorId())) {
+            throw new NotPermittedException("actor", "the actor " + activity.actorId()
+                    + " deleted their account and was erased here; nothing more of it is accepted");
+        }
     }
 
     private static void requireSignedByItsActor(InboxActivity activity, VerifiedSignature signature) {

@@ -9,6 +9,8 @@ import dev.weft.application.federation.FederationSettings;
 import dev.weft.application.federation.FederationUrls;
 import dev.weft.application.posts.PostReader;
 import dev.weft.application.posts.PostView;
+import dev.weft.application.remotepeople.PersonalDataKeys;
+import dev.weft.application.remotepeople.RemotePeople;
 import dev.weft.application.shared.NotFoundException;
 import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.InvalidValueException;
@@ -30,12 +32,25 @@ class InboxTest {
     private final FederationUrls urls = new FederationUrls(settings);
     private final StoredActivities queue = new StoredActivities();
     private String signer = "https://m.example/users/bob";
+    private final java.util.Set<String> erased = new java.util.HashSet<>();
+    private final PersonalDataKeys keys = new PersonalDataKeys() {
+        @Override
+        public Optional<String> placeholderOf(String subjectId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean erased(String subjectId) {
+            return erased.contains(subjectId);
+        }
+    };
     private final Inbox inbox = new Inbox(request -> {
         if (request.header("signature") == null) {
             throw new SignatureRejectedException("no signature");
         }
         return new VerifiedSignature(signer + "#main-key", signer, "draft-cavage");
-    }, new InboxRecipients(new Accounts(), new Posts(), urls), queue, settings, urls, host -> { }, Instant::now);
+    }, new InboxRecipients(new Accounts(), new Posts(), urls), queue, settings, urls, host -> { },
+            new RemotePeople(keys, null, Instant::now), Instant::now);
 
     private static SignedRequest signed(String json) {
         return new SignedRequest("POST", "/inbox", "weft.example", Map.of("Signature", List.of("sig")),
@@ -62,6 +77,15 @@ class InboxTest {
         assertThatThrownBy(() -> inbox.accept(signed(like), null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already received");
         assertThat(queue.stored).hasSize(1);
+    }
+
+    @Test
+    void refusesAnErasedPersonAndStoresNothing() {
+        erased.add("https://m.example/users/bob");
+        assertThatThrownBy(() -> inbox.accept(signed(like("https://m.example/likes/9", "https://m.example/users/bob",
+                "https://weft.example/posts/p1")), null)).isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("erased here");
+        assertThat(queue.stored).isEmpty();
     }
 
     @Test
