@@ -9,6 +9,7 @@ import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftClient;
 import dev.weft.api.support.WeftClient.Response;
+import dev.weft.api.support.federation.LoopbackFleet;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The packaged jar as separate processes: killed without warning and started again on the
@@ -164,6 +166,48 @@ class PackagedEngineIT {
         }
     }
 
+    /**
+     * One post to a few hundred servers, from two nodes on one database: each server gets
+     * it exactly once, and both nodes deliver some of it (each delivery names the node that
+     * last attempted it).
+     */
+    @Test
+    void twoNodesShareOneFanOutAndEachServerGetsThePostOnce() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+             LoopbackFleet fleet = new LoopbackFleet(300, 20)) {
+            int port = freePort();
+            Map<String, String> shared = new java.util.HashMap<>(external(server));
+            shared.put("WEFT_FEDERATION_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8");
+            shared.put("WEFT_BASE_URL", "http://localhost:" + port);
+            Node first = start(newDataDir("fanout-a-"), shared, port);
+            Node second = start(newDataDir("fanout-b-"), shared);
+            Registered dana = TestAccounts.registerSharing(first.api(), "fanout");
+            String danaActor = "http://localhost:" + port + "/users/" + dana.handle();
+            for (int k = 0; k < fleet.size(); k++) {
+                int status = fleet.follow(k, danaActor, (k % 2 == 0 ? first : second).api().baseUrl() + "/inbox");
+                assertThat(status).as("Follow from " + fleet.host(k)).isEqualTo(202);
+            }
+            await("300 followers", () -> first.api().get(dana.path() + "/followers", dana.token()).json()
+                    .path("count").asLong() == fleet.size());
+
+            Response post = second.api().post(dana.path() + "/posts", dana.token(), body("text", "to every server"));
+            assertThat(post.status()).isEqualTo(201);
+            String note = post.text("id");
+            await("every server got the Create", () -> fleet.receivedBy("Create", note).size() == fleet.size());
+            Thread.sleep(1500);
+
+            assertThat(fleet.receivedBy("Create", note).values()).as("each server once").containsOnly(1L);
+            JdbcTemplate jdbc = new JdbcTemplate(server.getPostgresDatabase());
+            List<Map<String, Object>> byNode = jdbc.queryForList("SELECT last_attempt_by, count(*) AS deliveries "
+                    + "FROM federation.delivery WHERE purpose = 'POST_CREATE' AND state = 'delivered' "
+                    + "GROUP BY last_attempt_by");
+            assertThat(byNode).as("deliveries by node: " + byNode).hasSize(2);
+            assertThat(byNode.stream().mapToLong(row -> ((Number) row.get("deliveries")).longValue()).sum())
+                    .isEqualTo(fleet.size());
+            stopAll();
+        }
+    }
+
     private static Map<String, String> external(EmbeddedPostgres server) {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
@@ -185,7 +229,10 @@ class PackagedEngineIT {
     }
 
     private Node start(Path dataDir, Map<String, String> env) throws Exception {
-        int port = freePort();
+        return start(dataDir, env, freePort());
+    }
+
+    private Node start(Path dataDir, Map<String, String> env, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", System.getProperty("weft.jar"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("engine.log").toFile()));

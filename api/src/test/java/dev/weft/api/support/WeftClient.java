@@ -19,6 +19,10 @@ public final class WeftClient {
         this.base = base;
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, token, null);
     }

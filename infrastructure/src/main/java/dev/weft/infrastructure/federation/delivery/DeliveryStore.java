@@ -105,9 +105,9 @@ public class DeliveryStore {
                         Instant next, Instant settledAt) {
         jdbc.update("UPDATE federation.delivery SET state = ?, attempts = attempts + 1, "
                         + "first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, last_http_status = ?, "
-                        + "last_error = ?, next_attempt_at = ?, settled_at = ?, lease_until = NULL, leased_by = NULL "
-                        + "WHERE delivery_id = ? AND leased_by = ?",
-                state, ts(at), ts(at), status, error, ts(next), ts(settledAt), d.deliveryId(), node);
+                        + "last_error = ?, next_attempt_at = ?, settled_at = ?, lease_until = NULL, leased_by = NULL, "
+                        + "last_attempt_by = ? WHERE delivery_id = ? AND leased_by = ?",
+                state, ts(at), ts(at), status, error, ts(next), ts(settledAt), node, d.deliveryId(), node);
     }
 
     /** Back to the queue without an attempt: the host's circuit is open, or this node is stopping. */
