@@ -107,9 +107,9 @@ public abstract class WeftIntegrationTest {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type NOT IN ("
                 + "'dev.weft.domain.distribution.CopyDeliveryAttemptedEvent', "
                 + "'dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent', "
-                + "'dev.weft.domain.deletion.RemoteDeletionDeliveredEvent', "
-                + "'dev.weft.domain.deletion.RemoteDeletionFailedEvent', "
-                + "'dev.weft.domain.deletion.RemoteDeletionAbandonedEvent')", Long.class);
+                + "'dev.weft.domain.distribution.RemoteDeletionDeliveredEvent', "
+                + "'dev.weft.domain.distribution.RemoteDeletionFailedEvent', "
+                + "'dev.weft.domain.distribution.RemoteDeletionAbandonedEvent')", Long.class);
     }
 
     /**
@@ -201,7 +201,7 @@ public abstract class WeftIntegrationTest {
             missing.removeAll(actual.get(name));
             List<String> extra = new ArrayList<>(actual.get(name));
             extra.removeAll(expected.get(name));
-            assertThat(missing).as("rows of %s lost by the rebuild", name).isEmpty();
+            assertThat(missing).as("rows of %s lost by the rebuild (and added instead: %s)", name, extra).isEmpty();
             assertThat(extra).as("rows of %s added by the rebuild", name).isEmpty();
             assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
         }
