@@ -3,6 +3,7 @@ package dev.weft.api.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -81,4 +82,11 @@ class ArchitectureRulesTest {
                             + " is in processing group '" + group + "', which ProcessingGroups does not declare"));
                 }
             });
+
+    /** Every package is a slice of its own, subpackages included. */
+    @ArchTest
+    static final ArchRule eachLayersPackagesAreFreeOfCycles = slices()
+            .matching("dev.weft.(**)")
+            .should().beFreeOfCycles()
+            .because("a package that needs another which needs it back is one package in two folders");
 }

@@ -3,7 +3,7 @@ package dev.weft.application.crossposting;
 import dev.weft.application.crossposting.formatting.FormattedPart;
 import dev.weft.application.crossposting.formatting.PostDraft;
 import dev.weft.application.crossposting.platforms.LinkTarget;
-import dev.weft.domain.deletion.DeletionReason;
+import dev.weft.domain.distribution.DeletionReason;
 import java.time.Instant;
 import java.util.List;
 

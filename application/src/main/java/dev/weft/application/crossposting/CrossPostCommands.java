@@ -1,5 +1,6 @@
 package dev.weft.application.crossposting;
 
+import dev.weft.application.posts.CrossPostView;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.NotFoundException;

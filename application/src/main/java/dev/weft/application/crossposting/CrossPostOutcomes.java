@@ -3,7 +3,7 @@ package dev.weft.application.crossposting;
 import dev.weft.application.crossposting.platforms.RemotePart;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.accounts.MarkLinkNeedsReauthorizationCommand;
-import dev.weft.domain.deletion.DeletionOutcome;
+import dev.weft.domain.distribution.DeletionOutcome;
 import dev.weft.domain.distribution.FailCrossPostCommand;
 import dev.weft.domain.distribution.HoldCrossPostCommand;
 import dev.weft.domain.distribution.RecordCrossPostPartPublishedCommand;

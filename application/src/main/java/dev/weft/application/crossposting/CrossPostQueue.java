@@ -1,6 +1,6 @@
 package dev.weft.application.crossposting;
 
-import dev.weft.domain.deletion.DeletionReason;
+import dev.weft.domain.distribution.DeletionReason;
 import java.time.Instant;
 import java.util.List;
 

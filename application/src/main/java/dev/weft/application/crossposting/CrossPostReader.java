@@ -1,5 +1,6 @@
 package dev.weft.application.crossposting;
 
+import dev.weft.application.posts.CrossPostView;
 import dev.weft.application.shared.Page;
 import dev.weft.application.shared.PageRequest;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.weft.application.crossposting.platforms.PlatformConnectors;
 import dev.weft.application.crossposting.platforms.RemovalOutcome;
 import dev.weft.application.links.LinkDirectory;
 import dev.weft.application.shared.Clock;
-import dev.weft.domain.deletion.DeletionOutcome;
+import dev.weft.domain.distribution.DeletionOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

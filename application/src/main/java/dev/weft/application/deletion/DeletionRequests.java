@@ -5,9 +5,9 @@ import dev.weft.application.distribution.CopyView;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.CommandSender;
 import dev.weft.application.shared.NotFoundException;
-import dev.weft.domain.deletion.DeletionReason;
-import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
+import dev.weft.domain.distribution.DeletionReason;
 import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
 import java.util.List;
 import org.springframework.stereotype.Service;
 

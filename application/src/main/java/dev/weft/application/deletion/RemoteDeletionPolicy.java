@@ -1,14 +1,14 @@
 package dev.weft.application.deletion;
 
-import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.accounts.AccountDirectory;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.shared.PolicyCommands;
-import dev.weft.domain.deletion.DeletionReason;
-import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
+import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.distribution.DeletionReason;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.distribution.RemoteHolderObservedEvent;
+import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostDeletionReason;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;

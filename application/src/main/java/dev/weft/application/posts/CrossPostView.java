@@ -1,4 +1,4 @@
-package dev.weft.application.crossposting;
+package dev.weft.application.posts;
 
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.links.Platform;

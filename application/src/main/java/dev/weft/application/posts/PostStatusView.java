@@ -1,6 +1,5 @@
 package dev.weft.application.posts;
 
-import dev.weft.application.crossposting.CrossPostView;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.weft.domain.accounts;
 
-import dev.weft.domain.posts.PostPermit;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,4 +1,4 @@
-package dev.weft.domain.posts;
+package dev.weft.domain.accounts;
 
 import dev.weft.domain.links.Platform;
 

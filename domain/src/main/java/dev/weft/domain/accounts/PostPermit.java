@@ -1,4 +1,4 @@
-package dev.weft.domain.posts;
+package dev.weft.domain.accounts;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.weft.domain.deletion;
+package dev.weft.domain.distribution;
 
 public enum DeletionOutcome {
     DELIVERED,

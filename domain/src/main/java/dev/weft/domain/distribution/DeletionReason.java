@@ -1,4 +1,4 @@
-package dev.weft.domain.deletion;
+package dev.weft.domain.distribution;
 
 public enum DeletionReason {
     POST_DELETED, SHARING_TURNED_OFF, ACCOUNT_DELETED, REQUESTED_BY_USER,

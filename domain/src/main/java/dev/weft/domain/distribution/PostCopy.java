@@ -2,12 +2,6 @@ package dev.weft.domain.distribution;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import dev.weft.domain.deletion.DeletionOutcome;
-import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
-import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
-import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
-import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
-import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;

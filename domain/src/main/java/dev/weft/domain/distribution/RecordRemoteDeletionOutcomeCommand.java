@@ -1,8 +1,7 @@
 package dev.weft.domain.distribution;
 
-import dev.weft.domain.deletion.DeletionOutcome;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RecordRemoteDeletionOutcomeCommand(@TargetAggregateIdentifier String copyId, DeletionOutcome outcome, String reason, Instant at) {
 }

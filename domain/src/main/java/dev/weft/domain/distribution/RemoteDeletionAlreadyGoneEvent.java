@@ -1,4 +1,4 @@
-package dev.weft.domain.deletion;
+package dev.weft.domain.distribution;
 
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.shared.AccountEvent;

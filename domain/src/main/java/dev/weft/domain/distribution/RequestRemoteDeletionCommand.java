@@ -1,8 +1,7 @@
 package dev.weft.domain.distribution;
 
-import dev.weft.domain.deletion.DeletionReason;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RequestRemoteDeletionCommand(@TargetAggregateIdentifier String copyId, DeletionReason reason, Instant at) {
 }

@@ -1,8 +1,9 @@
 package dev.weft.domain.posts;
 
-import dev.weft.domain.accounts.AuthorizePostCommand;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.weft.domain.accounts.AuthorizePostCommand;
+import dev.weft.domain.accounts.PostPermit;
 import dev.weft.domain.engagement.Engagement;
 import dev.weft.domain.engagement.RemoteLikeRecordedEvent;
 import dev.weft.domain.engagement.RemoteLikeUndoneEvent;

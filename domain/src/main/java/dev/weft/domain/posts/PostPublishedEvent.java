@@ -1,9 +1,11 @@
 package dev.weft.domain.posts;
 
-import dev.weft.domain.shared.PersonalData;
+import dev.weft.domain.accounts.CrossPostTarget;
+import dev.weft.domain.accounts.PostPermit;
 import dev.weft.domain.shared.AccountEvent;
-import java.util.List;
+import dev.weft.domain.shared.PersonalData;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * fediverseWithheld: why a post of an account that shares did not go to the fediverse

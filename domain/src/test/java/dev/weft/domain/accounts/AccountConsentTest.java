@@ -10,11 +10,10 @@ import static dev.weft.domain.accounts.AccountFixtures.sharingTurnedOn;
 import static dev.weft.domain.shared.DomainRuleMatchers.onField;
 import static org.hamcrest.CoreMatchers.containsString;
 
-import dev.weft.domain.posts.PostPermit;
+import dev.weft.domain.shared.NotEligibleException;
 import dev.weft.domain.sharing.FediverseEligibility;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.SharingStopReason;
-import dev.weft.domain.shared.NotEligibleException;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.FixtureConfiguration;

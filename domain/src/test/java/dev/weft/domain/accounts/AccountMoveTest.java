@@ -13,7 +13,6 @@ import static dev.weft.domain.shared.DomainRuleMatchers.onField;
 import static org.hamcrest.CoreMatchers.containsString;
 
 import dev.weft.domain.graph.FollowDecision;
-import dev.weft.domain.posts.PostPermit;
 import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;

@@ -15,8 +15,6 @@ import dev.weft.domain.links.ExternalAccountLinkedEvent;
 import dev.weft.domain.links.ExternalAccountUnlinkedEvent;
 import dev.weft.domain.links.LinkedAccountData;
 import dev.weft.domain.links.Platform;
-import dev.weft.domain.posts.CrossPostTarget;
-import dev.weft.domain.posts.PostPermit;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.NotEligibleException;
 import java.util.List;

@@ -3,12 +3,6 @@ package dev.weft.domain.distribution;
 import static dev.weft.domain.shared.DomainRuleMatchers.onField;
 import static org.hamcrest.CoreMatchers.containsString;
 
-import dev.weft.domain.deletion.DeletionOutcome;
-import dev.weft.domain.deletion.DeletionReason;
-import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
-import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
-import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
-import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.links.Platform;
 import dev.weft.domain.shared.ConflictException;
 import dev.weft.domain.shared.InvalidValueException;

@@ -1,5 +1,7 @@
 package dev.weft.domain.posts;
 
+import dev.weft.domain.accounts.CrossPostTarget;
+import dev.weft.domain.accounts.PostPermit;
 import dev.weft.domain.links.Platform;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.weft.domain.posts;
 
-import dev.weft.domain.accounts.AuthorizePostCommand;
 import static dev.weft.domain.posts.PostFixtures.AT;
 import static dev.weft.domain.posts.PostFixtures.AUTHOR;
 import static dev.weft.domain.posts.PostFixtures.CONSENT;
@@ -12,6 +11,8 @@ import static dev.weft.domain.posts.PostFixtures.published;
 import static dev.weft.domain.shared.DomainRuleMatchers.onField;
 import static org.hamcrest.CoreMatchers.containsString;
 
+import dev.weft.domain.accounts.AuthorizePostCommand;
+import dev.weft.domain.accounts.PostPermit;
 import dev.weft.domain.shared.GoneException;
 import dev.weft.domain.shared.InvalidValueException;
 import dev.weft.domain.shared.NotPermittedException;

@@ -32,8 +32,15 @@ public class JdbcHandleRegistry implements HandleRegistry {
                 + "ON CONFLICT (handle) DO NOTHING", normalizedHandle, accountId) == 1;
     }
 
+    /** The account's claims keep refusing its handles, but no longer name them. */
+    public void eraseClaimsOf(String accountId) {
+        jdbc.queryForList("SELECT handle FROM registry.handle_claim WHERE account_id = ? AND handle NOT LIKE ?",
+                String.class, accountId, ERASED_PREFIX + "%").forEach(claimed -> jdbc.update(
+                "UPDATE registry.handle_claim SET handle = ? WHERE handle = ?", erasedForm(claimed), claimed));
+    }
+
     /** What the claim of an erased account's handle becomes. */
-    public String erasedForm(String normalizedHandle) {
+    String erasedForm(String normalizedHandle) {
         return ERASED_PREFIX + digests.of("handle", normalizedHandle);
     }
 }

@@ -2,7 +2,7 @@ package dev.weft.infrastructure.axon;
 
 import dev.weft.domain.accounts.Account;
 import dev.weft.domain.accounts.AuthorizePostCommand;
-import dev.weft.domain.posts.PostPermit;
+import dev.weft.domain.accounts.PostPermit;
 import dev.weft.domain.posts.PostingAuthority;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;

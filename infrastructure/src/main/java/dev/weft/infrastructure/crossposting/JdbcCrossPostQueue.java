@@ -4,7 +4,7 @@ import static dev.weft.infrastructure.shared.Rows.ts;
 
 import dev.weft.application.crossposting.CrossPostQueue;
 import dev.weft.application.crossposting.QueuedCrossPost;
-import dev.weft.domain.deletion.DeletionReason;
+import dev.weft.domain.distribution.DeletionReason;
 import dev.weft.infrastructure.shared.WorkSignal;
 import java.time.Instant;
 import java.util.List;

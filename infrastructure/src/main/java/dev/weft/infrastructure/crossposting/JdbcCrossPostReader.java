@@ -4,9 +4,9 @@ import static dev.weft.infrastructure.shared.Rows.instant;
 import static dev.weft.infrastructure.shared.Rows.nullableInt;
 
 import dev.weft.application.crossposting.CrossPostReader;
-import dev.weft.application.crossposting.CrossPostView;
-import dev.weft.application.crossposting.CrossPostView.Deletion;
-import dev.weft.application.crossposting.CrossPostView.Part;
+import dev.weft.application.posts.CrossPostView.Deletion;
+import dev.weft.application.posts.CrossPostView.Part;
+import dev.weft.application.posts.CrossPostView;
 import dev.weft.application.shared.Cursors;
 import dev.weft.application.shared.Page;
 import dev.weft.application.shared.PageRequest;

@@ -10,7 +10,7 @@ import dev.weft.application.crossposting.formatting.FormattedPart;
 import dev.weft.application.crossposting.formatting.PostDraft;
 import dev.weft.application.crossposting.platforms.LinkTarget;
 import dev.weft.application.crossposting.platforms.RemotePart;
-import dev.weft.domain.deletion.DeletionReason;
+import dev.weft.domain.distribution.DeletionReason;
 import dev.weft.domain.links.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;

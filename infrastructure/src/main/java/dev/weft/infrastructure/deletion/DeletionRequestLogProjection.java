@@ -1,11 +1,11 @@
 package dev.weft.infrastructure.deletion;
 
 import dev.weft.application.shared.ProcessingGroups;
-import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
-import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
-import dev.weft.domain.deletion.RemoteDeletionDeliveredEvent;
-import dev.weft.domain.deletion.RemoteDeletionFailedEvent;
-import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
+import dev.weft.domain.distribution.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.distribution.RemoteDeletionAlreadyGoneEvent;
+import dev.weft.domain.distribution.RemoteDeletionDeliveredEvent;
+import dev.weft.domain.distribution.RemoteDeletionFailedEvent;
+import dev.weft.domain.distribution.RemoteDeletionRequestedEvent;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;

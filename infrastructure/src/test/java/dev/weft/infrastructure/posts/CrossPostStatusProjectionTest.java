@@ -2,20 +2,20 @@ package dev.weft.infrastructure.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.application.crossposting.CrossPostView;
+import dev.weft.application.posts.CrossPostView;
 import dev.weft.application.shared.PageRequest;
-import dev.weft.domain.deletion.DeletionReason;
-import dev.weft.domain.deletion.RemoteDeletionAbandonedEvent;
-import dev.weft.domain.deletion.RemoteDeletionAlreadyGoneEvent;
-import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.CrossPostFailedEvent;
 import dev.weft.domain.distribution.CrossPostHeldForReauthorizationEvent;
 import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
 import dev.weft.domain.distribution.CrossPostResumedEvent;
 import dev.weft.domain.distribution.CrossPostRetryScheduledEvent;
+import dev.weft.domain.distribution.DeletionReason;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.distribution.RemoteDeletionAbandonedEvent;
+import dev.weft.domain.distribution.RemoteDeletionAlreadyGoneEvent;
+import dev.weft.domain.distribution.RemoteDeletionRequestedEvent;
 import dev.weft.domain.links.Platform;
 import dev.weft.infrastructure.crossposting.JdbcCrossPostReader;
 import dev.weft.infrastructure.support.TestDatabase;

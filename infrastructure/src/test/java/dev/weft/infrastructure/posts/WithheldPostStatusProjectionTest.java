@@ -3,8 +3,8 @@ package dev.weft.infrastructure.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.application.posts.PostStatusView;
+import dev.weft.domain.accounts.PostPermit;
 import dev.weft.domain.posts.PostContent;
-import dev.weft.domain.posts.PostPermit;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.posts.Visibility;
 import dev.weft.infrastructure.crossposting.JdbcCrossPostReader;

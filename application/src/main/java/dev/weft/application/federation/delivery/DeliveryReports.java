@@ -2,10 +2,10 @@ package dev.weft.application.federation.delivery;
 
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.delivery.RecordActivityDeliveryAttemptCommand;
-import dev.weft.domain.deletion.DeletionOutcome;
-import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
+import dev.weft.domain.distribution.DeletionOutcome;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
+import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
 import dev.weft.domain.shared.DomainRuleException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;

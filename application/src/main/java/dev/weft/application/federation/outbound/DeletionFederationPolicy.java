@@ -1,6 +1,5 @@
 package dev.weft.application.federation.outbound;
 
-import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.engagement.EngagementReader;
 import dev.weft.application.federation.FederationSettings;
@@ -13,10 +12,11 @@ import dev.weft.application.federation.remote.RemoteActorProfile;
 import dev.weft.application.federation.remote.RemoteActors;
 import dev.weft.application.shared.Clock;
 import dev.weft.application.shared.PolicyCommands;
-import dev.weft.domain.deletion.DeletionOutcome;
-import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
-import dev.weft.domain.deletion.RemoteDeletionRequestedEvent;
+import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.distribution.DeletionOutcome;
 import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
+import dev.weft.domain.distribution.RemoteDeletionRequestedEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.shared.RemoteActor;
 import java.util.LinkedHashMap;
