@@ -33,6 +33,7 @@ public class GraphController {
         this.access = access;
     }
 
+    /** inbox is named only to refuse it: a client must not choose where Weft sends a signed Follow. */
     public record FollowRequest(@NotBlank String actorId, String inbox) {
     }
 
@@ -43,8 +44,12 @@ public class GraphController {
     public ResponseEntity<Map<String, String>> follow(@PathVariable String accountId,
                                                       @Valid @RequestBody FollowRequest request) {
         access.requireOwner(accountId);
+        if (request.inbox() != null) {
+            throw new InvalidValueException("inbox", "Weft finds the actor's inbox in its actor document; "
+                    + "name only the actor (its IRI or handle)");
+        }
         String actorId = actorLookup.actorIdOf(request.actorId(), "actorId");
-        following.follow(accountId, actorId, request.inbox());
+        following.follow(accountId, actorId, null);
         return ResponseEntity.accepted().body(Map.of("actorId", actorId, "state", "requested"));
     }
 

@@ -28,9 +28,11 @@ class GraphApiIntegrationTest extends WeftIntegrationTest {
     void homeShowsOwnPostsAndPostsOfAcceptedFollows() {
         Registered alice = TestAccounts.register(api, "alice");
         String actor = "https://remote.example/users/zoe-" + alice.handle();
-        Response follow = api.post(alice.path() + "/following", alice.token(), body("actorId", actor,
-                "inbox", actor + "/inbox"));
-        assertThat(follow.status()).isEqualTo(202);
+        Response named = rejectedWithoutWrites(() -> api.post(alice.path() + "/following", alice.token(),
+                body("actorId", actor, "inbox", "https://elsewhere.example/inbox")));
+        assertThat(named.status()).as("a client cannot choose where Weft sends a signed Follow").isEqualTo(400);
+        assertThat(named.text("field")).isEqualTo("inbox");
+        following.follow(alice.id(), actor, actor + "/inbox");
         await("following listed", () -> api.get(alice.path() + "/following", alice.token()).body()
                 .contains("\"state\":\"requested\""));
 
