@@ -74,6 +74,10 @@ final class EngineProcess implements AutoCloseable {
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("WEFT_DATA_DIR", dataDir.toString());
         env.put("WEFT_BASE_URL", "http://127.0.0.1:" + port);
+        // The benchmarks measure throughput, which the per-client limits exist to cap.
+        env.put("WEFT_RATE_LIMIT_REGISTRATIONS", "100000000");
+        env.put("WEFT_RATE_LIMIT_POSTS", "100000000");
+        env.put("WEFT_RATE_LIMIT_INBOX", "100000000");
         env.putAll(extraEnv);
         return new EngineProcess(builder.start(), log, List.copyOf(command), "http://127.0.0.1:" + port);
     }

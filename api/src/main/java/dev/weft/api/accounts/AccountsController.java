@@ -1,5 +1,8 @@
 package dev.weft.api.accounts;
 
+import dev.weft.api.limits.ClientAddresses;
+import dev.weft.api.limits.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.weft.api.security.Access;
 import dev.weft.application.accounts.AccountCommands;
 import dev.weft.application.accounts.AccountDirectory;
@@ -32,13 +35,17 @@ public class AccountsController {
     private final AccountDirectory directory;
     private final Access access;
     private final FediverseEligibility eligibility;
+    private final RateLimits limits;
+    private final ClientAddresses clients;
 
     public AccountsController(AccountCommands commands, AccountDirectory directory, Access access,
-                              FediverseEligibility eligibility) {
+                              FediverseEligibility eligibility, RateLimits limits, ClientAddresses clients) {
         this.commands = commands;
         this.directory = directory;
         this.access = access;
         this.eligibility = eligibility;
+        this.limits = limits;
+        this.clients = clients;
     }
 
     public record RegisterRequest(@NotBlank String handle, @NotBlank String displayName,
@@ -50,7 +57,9 @@ public class AccountsController {
     }
 
     @PostMapping
-    public ResponseEntity<RegisteredAccount> register(@Valid @RequestBody RegisterRequest request) {
+    public ResponseEntity<RegisteredAccount> register(@Valid @RequestBody RegisterRequest request,
+                                                      HttpServletRequest http) {
+        limits.acquire(RateLimits.Kind.REGISTRATION, clients.of(http));
         RegisteredAccount account = commands.register(new NewAccount(request.handle(), request.displayName(),
                 request.publicProfile(), request.country(), request.birthDate()));
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(account);

@@ -1,5 +1,6 @@
 package dev.weft.api.posts;
 
+import dev.weft.api.limits.RateLimits;
 import dev.weft.api.security.Access;
 import dev.weft.application.crossposting.CrossPostCommands;
 import dev.weft.application.crossposting.CrossPostPreview;
@@ -48,10 +49,12 @@ public class PostsController {
     private final CrossPostCommands crossPostCommands;
     private final CrossPostReader crossPosts;
     private final Access access;
+    private final RateLimits limits;
 
     public PostsController(PostCommands commands, PostReader posts, PostStatusReader statuses,
                            DeletionRequests deletions, CrossPostPreview previews, CrossPostCommands crossPostCommands,
-                           CrossPostReader crossPosts, Access access) {
+                           CrossPostReader crossPosts, Access access, RateLimits limits) {
+        this.limits = limits;
         this.commands = commands;
         this.posts = posts;
         this.statuses = statuses;
@@ -76,6 +79,7 @@ public class PostsController {
     public ResponseEntity<PublishedPost> publish(@PathVariable String accountId,
                                                  @Valid @RequestBody PublishRequest request) {
         access.requireOwner(accountId);
+        limits.acquire(RateLimits.Kind.PUBLISHING, accountId);
         PublishedPost post = commands.publish(accountId, new NewPost(request.text(), request.contentWarning(),
                 request.language(), request.visibility(), request.crossPostTo(), request.shareToFediverse()));
         return ResponseEntity.created(URI.create("/api/v1/posts/" + post.id())).body(post);

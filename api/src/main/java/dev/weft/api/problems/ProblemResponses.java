@@ -1,6 +1,7 @@
 package dev.weft.api.problems;
 
 import dev.weft.api.federation.inbox.BodyTooLargeException;
+import dev.weft.api.limits.RateLimitedException;
 import dev.weft.api.security.ForbiddenException;
 import dev.weft.application.federation.inbox.SignatureRejectedException;
 import dev.weft.api.security.UnauthenticatedException;
@@ -69,6 +70,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", e.getMessage(), "body");
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(body(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage() + "; try again in "
+                        + e.retryAfterSeconds() + " s", null));
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -49,14 +49,35 @@ public final class WeftClient {
     }
 
     public Response send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, Map.of());
+    }
+
+    /** With headers of the caller's choosing, an X-Forwarded-For among them to speak as one client. */
+    public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         String raw = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        return sendRaw(method, path, token, raw);
+        return sendRaw(method, path, token, raw, headers);
     }
 
     private Response sendRaw(String method, String path, String token, String body) {
+        return sendRaw(method, path, token, body, Map.of());
+    }
+
+    /**
+     * Each request comes, as far as the engine's limits per client can tell (it trusts the
+     * tests' loopback proxy), from a client address of its own, unless the caller names one.
+     */
+    private Response sendRaw(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        request.header("X-Forwarded-For", headers.getOrDefault("X-Forwarded-For", "198.18."
+                + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
+                + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255)));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("X-Forwarded-For")) {
+                request.header(name, value);
+            }
+        });
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -66,7 +87,7 @@ public final class WeftClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new AssertionError("request failed: " + method + " " + path, e);
         } catch (InterruptedException e) {
@@ -83,7 +104,12 @@ public final class WeftClient {
         return map;
     }
 
-    public record Response(int status, String contentType, String body) {
+    /** retryAfter is the Retry-After header, when there was one. */
+    public record Response(int status, String contentType, String body, String retryAfter) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         }

@@ -50,6 +50,9 @@ public abstract class WeftIntegrationTest {
         registry.add("weft.security.auditor-token", () -> AUDITOR_TOKEN);
         registry.add("weft.fediverse.consent-version", () -> "2026-11");
         registry.add("weft.fediverse.eligible-countries", () -> "US,CA,GB,DE,FR,BR,JP,NZ");
+        // WeftClient speaks through this "proxy" as a client address of its own per request.
+        registry.add("weft.rate-limits.trusted-proxies", () -> "127.0.0.1");
+        registry.add("weft.rate-limits.inbox", () -> "60");
         // Deliveries retry, time out and trip circuits within a test's patience.
         registry.add("weft.federation.delivery.initial-backoff", () -> "200ms");
         registry.add("weft.federation.delivery.connect-timeout", () -> "2s");
