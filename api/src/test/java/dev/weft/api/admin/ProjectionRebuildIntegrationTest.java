@@ -64,7 +64,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         for (int account = 0; account < 15; account++) {
             generateHistory(account);
         }
-        awaitCaughtUp();
+        awaitStillAndCaughtUp();
         assertThat(eventCount() - before).as("events generated").isGreaterThan(3000);
         Map<String, List<String>> original = dumpAll();
         assertThat(original.get("sharing-status")).isNotEmpty();
@@ -114,7 +114,7 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         rebuildAllAndWait();
         writing.set(false);
         writer.join();
-        awaitCaughtUp();
+        awaitStillAndCaughtUp();
         Map<String, List<String>> afterBusyRebuild = dumpAll();
         rebuildAndWait("sharing-status");
         rebuildAndWait("audit");

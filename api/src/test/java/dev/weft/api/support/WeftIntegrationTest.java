@@ -131,6 +131,25 @@ public abstract class WeftIntegrationTest {
         return current;
     }
 
+    /**
+     * Waits until no event at all has been appended for three looks 200 ms apart, then for
+     * every projection to have caught up: policies hop from processor to processor, so a
+     * projection can be caught up for a moment while the next hop is yet to append.
+     */
+    protected void awaitStillAndCaughtUp() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long current = eventCount();
+        int unchanged = 0;
+        while (unchanged < 3 && System.nanoTime() < deadline) {
+            sleep(200);
+            long next = eventCount();
+            unchanged = next == current ? unchanged + 1 : 0;
+            current = next;
+        }
+        assertThat(unchanged).as("the event store fell still within a minute").isEqualTo(3);
+        awaitCaughtUp();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
