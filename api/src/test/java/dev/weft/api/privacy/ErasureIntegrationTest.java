@@ -11,6 +11,7 @@ import dev.weft.api.support.WeftIntegrationTest;
 import dev.weft.application.engagement.EngagementRecorder;
 import dev.weft.application.graph.IncomingFollows;
 import dev.weft.infrastructure.federation.erasure.DeletedAccountEraser;
+import dev.weft.infrastructure.privacy.AccountErasure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
     private EngagementRecorder engagement;
     @Autowired
     private DeletedAccountEraser eraser;
+    @Autowired
+    private AccountErasure accountErasure;
 
     @Test
     void anErasedAccountLeavesNothingPersonalInAnyTableAndItsAuditSkeletonReads() {
@@ -89,6 +92,8 @@ class ErasureIntegrationTest extends WeftIntegrationTest {
         await("the link's secret erased", () -> jdbc.queryForObject("SELECT count(*) FROM vault.link_credential "
                 + "WHERE account_id = ?", Long.class, accountId) == 0);
 
+        assertThat(accountErasure.erase(accountId, java.time.Instant.now()))
+                .as("another node's eraser, coming second, finds the work done and changes nothing").isFalse();
         for (String needle : List.of(handle, displayName, postText, follower)) {
             assertThat(placesHolding(needle)).as("where '" + needle + "' still is").isEmpty();
         }

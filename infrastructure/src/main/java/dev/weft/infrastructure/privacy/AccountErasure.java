@@ -25,15 +25,22 @@ public class AccountErasure {
     private final JdbcTemplate jdbc;
     private final CommandSender commands;
     private final TransactionOperations transactions;
+    private final SubjectKeys keys;
 
-    public AccountErasure(JdbcTemplate jdbc, CommandSender commands, TransactionOperations transactions) {
+    public AccountErasure(JdbcTemplate jdbc, CommandSender commands, TransactionOperations transactions,
+                          SubjectKeys keys) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.transactions = transactions;
+        this.keys = keys;
     }
 
-    public void erase(String accountId, Instant at) {
-        transactions.executeWithoutResult(status -> {
+    /** @return whether this call erased the account (false: another eraser had, meanwhile) */
+    public boolean erase(String accountId, Instant at) {
+        Boolean erased = transactions.execute(status -> {
+            if (!lockedAndNotYetErased(accountId)) {
+                return false;
+            }
             Optional<String> handle = handleOf(accountId);
             commands.send(new EraseAccountCommand(accountId, at));
             String placeholder = ErasedText.PREFIX + accountId;
@@ -41,8 +48,23 @@ public class AccountErasure {
                     + "'/users/' || ?, '/users/' || ?) WHERE account_id = ?", h, placeholder, accountId));
             forgetDeliveries(accountId);
             forgetCopies(accountId);
+            return true;
         });
-        LOG.info("Erased account {}: its key is gone and the stores keep only its skeleton", accountId);
+        if (Boolean.TRUE.equals(erased)) {
+            LOG.info("Erased account {}: its key is gone and the stores keep only its skeleton", accountId);
+        }
+        return Boolean.TRUE.equals(erased);
+    }
+
+    /**
+     * Every node's eraser, and an operator's call, may pick the same account at once; its
+     * directory row makes them take turns, and the later one finds the work done. Without
+     * it two erasures updated the same copies in different orders and deadlocked.
+     */
+    private boolean lockedAndNotYetErased(String accountId) {
+        jdbc.queryForList("SELECT account_id FROM directory.account WHERE account_id = ? FOR UPDATE", String.class,
+                accountId);
+        return !keys.erasedNow(accountId);
     }
 
     private Optional<String> handleOf(String accountId) {

@@ -83,6 +83,11 @@ public class SubjectKeys implements PersonalDataKeys {
         return erasedByDigest.get(digest(subjectId), this::erasedDigest);
     }
 
+    /** As {@link #erased}, asking the database now rather than the cache. */
+    boolean erasedNow(String subjectId) {
+        return erasedDigest(digest(subjectId));
+    }
+
     /** The key a sealed value names; empty once its subject was erased (or it never committed). */
     public Optional<SecretKey> byId(String keyId) {
         return byKeyId.get(keyId, id -> jdbc.query("SELECT nonce, wrapped_key FROM privacy.subject_key "
