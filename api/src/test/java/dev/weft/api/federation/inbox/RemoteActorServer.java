@@ -1,6 +1,7 @@
 package dev.weft.api.federation.inbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.weft.api.support.federation.SignedActivities;
 import dev.weft.application.federation.keys.KeyEncodings;
 import dev.weft.infrastructure.federation.signatures.HttpSignatureSigner;
 import dev.weft.infrastructure.federation.signatures.SignatureScheme;
@@ -15,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +83,7 @@ public final class RemoteActorServer implements AutoCloseable {
     }
 
     public String actor(String name) {
-        keys.computeIfAbsent(name, n -> rsa());
+        keys.computeIfAbsent(name, n -> SignedActivities.rsa());
         return origin() + "/users/" + name;
     }
 
@@ -106,19 +105,8 @@ public final class RemoteActorServer implements AutoCloseable {
     /** Signs as keyOwner with signingName's private key: the same name for an honest request. */
     HttpResponse<String> post(String inbox, String body, String keyOwner, String signingName,
                               Supplier<Instant> clock, String sentBody) {
-        URI target = URI.create(inbox);
         SigningKey key = new SigningKey(actor(keyOwner) + "#main-key", keys.get(signingName(signingName)).getPrivate());
-        Map<String, String> headers = new HttpSignatureSigner(clock).sign("POST", target,
-                body.getBytes(StandardCharsets.UTF_8), key, SignatureScheme.DRAFT_CAVAGE);
-        HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                .header("Content-Type", "application/activity+json")
-                .POST(HttpRequest.BodyPublishers.ofString(sentBody));
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                request.header(name, value);
-            }
-        });
-        return send(request.build());
+        return send(SignedActivities.post(URI.create(inbox), body, sentBody, key, clock));
     }
 
     /** A GET signed as the actor, as servers with authorized fetch sign their fetches. */
@@ -176,16 +164,6 @@ public final class RemoteActorServer implements AutoCloseable {
 
     private static String quoted(String text) {
         return "\"" + text.replace("\n", "\\n") + "\"";
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

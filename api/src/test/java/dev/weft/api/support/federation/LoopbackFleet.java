@@ -3,8 +3,6 @@ package dev.weft.api.support.federation;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.weft.application.federation.keys.KeyEncodings;
-import dev.weft.infrastructure.federation.signatures.HttpSignatureSigner;
-import dev.weft.infrastructure.federation.signatures.SignatureScheme;
 import dev.weft.infrastructure.federation.signatures.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ import java.util.concurrent.Executors;
 public final class LoopbackFleet implements AutoCloseable {
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService handlers = Executors.newFixedThreadPool(32);
-    private final KeyPair key = rsa();
+    private final KeyPair key = SignedActivities.rsa();
     private final long inboxDelayMillis;
     private final Map<String, ConcurrentLinkedQueue<String>> received = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -82,19 +79,10 @@ public final class LoopbackFleet implements AutoCloseable {
         String body = "{\"@context\": \"https://www.w3.org/ns/activitystreams\", \"id\": \"" + origin(
                 servers.get(k).getAddress()) + "/follows/" + UUID.randomUUID() + "\", \"type\": \"Follow\", "
                 + "\"actor\": \"" + actor(k) + "\", \"object\": \"" + targetActor + "\"}";
-        URI target = URI.create(inbox);
-        Map<String, String> headers = new HttpSignatureSigner().sign("POST", target,
-                body.getBytes(StandardCharsets.UTF_8), new SigningKey(actor(k) + "#main-key", key.getPrivate()),
-                SignatureScheme.DRAFT_CAVAGE);
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Content-Type", "application/activity+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                request.header(name, value);
-            }
-        });
+        HttpRequest request = SignedActivities.post(URI.create(inbox), body, body,
+                new SigningKey(actor(k) + "#main-key", key.getPrivate()), Instant::now);
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -149,16 +137,6 @@ public final class LoopbackFleet implements AutoCloseable {
                  "publicKey": {"id": "%s#main-key", "owner": "%s", "publicKeyPem": "%s"}}
                 """.formatted(id, origin, origin, id, id,
                 KeyEncodings.pem(key.getPublic()).replace("\n", "\\n"));
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
