@@ -25,13 +25,13 @@ import tools.jackson.databind.JsonNode;
  * would link them. Every name and token is unique, so tests sharing the fakes never see
  * each other's posts.
  */
-final class LinkedAccounts {
+public final class LinkedAccounts {
     private final WeftClient api;
-    final Registered person;
+    public final Registered person;
     final String unique;
     private MastodonAccount mastodonAccount;
 
-    LinkedAccounts(WeftClient api, String prefix) {
+    public LinkedAccounts(WeftClient api, String prefix) {
         this.api = api;
         this.person = TestAccounts.register(api, prefix);
         this.unique = TestAccounts.uniqueHandle(prefix).replace("_", "");
@@ -73,7 +73,7 @@ final class LinkedAccounts {
                 "accessToken", mastodonToken()));
     }
 
-    Response linkThreads(Object... extra) {
+    public Response linkThreads(Object... extra) {
         PlatformFakes.THREADS.seedUser(threadsUserId(), unique, threadsToken());
         return link(with(extra, "platform", "threads", "accessToken", threadsToken()));
     }
@@ -114,12 +114,12 @@ final class LinkedAccounts {
         return api.post(person.path() + "/links", person.token(), request);
     }
 
-    String linked(Response response) {
+    public String linked(Response response) {
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
         return response.text("id");
     }
 
-    String publish(Object... fields) {
+    public String publish(Object... fields) {
         Response published = api.post(person.path() + "/posts", person.token(), body(fields));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         return published.text("id");
@@ -152,7 +152,7 @@ final class LinkedAccounts {
         throw new AssertionError("timed out waiting for the copy to be " + what + "; last seen: " + copy);
     }
 
-    JsonNode awaitState(String postId, String linkId, String state) {
+    public JsonNode awaitState(String postId, String linkId, String state) {
         return awaitCopy(postId, linkId, state, c -> c.path("state").asString().equals(state));
     }
 

@@ -5,15 +5,16 @@ import java.util.List;
 
 /** Where one post went, and what came back. */
 public record PostStatusView(String postId, boolean deleted, List<CrossPostView> crossPosts, Fediverse fediverse,
-                             Likes likes, Count replies, Count reposts) {
+                             Likes likes, Replies replies, Reposts reposts) {
 
     /** withheld: why a post of an account that shares stayed off the fediverse ("consent_outdated"), else null. */
     public record Fediverse(boolean shared, String withheld, List<Server> servers) {
     }
 
     /** heldVia is null for a server Weft sent the post to, else how it came to hold it ("engagement"). */
-    public record Server(String host, String state, int attempts, Integer lastHttpStatus, Instant lastAttemptAt,
-                         Instant nextAttemptAt, Deletion deletion, String heldVia) {
+    /** lastError: why the last attempt failed, in this engine's or the server's words; null after a success. */
+    public record Server(String host, String state, int attempts, Integer lastHttpStatus, String lastError,
+                         Instant lastAttemptAt, Instant nextAttemptAt, Deletion deletion, String heldVia) {
     }
 
     public record Deletion(String state, String reason, Instant requestedAt, Instant deliveredAt) {
@@ -22,6 +23,14 @@ public record PostStatusView(String postId, boolean deleted, List<CrossPostView>
     public record Likes(long count, List<String> actors) {
     }
 
-    public record Count(long count) {
+    /** The count is exact; items lists the latest replies first, up to a limit. */
+    public record Replies(long count, List<Reply> items) {
+    }
+
+    /** text is null once its author was erased or removed it. */
+    public record Reply(String replyId, String actorId, String text, Instant repliedAt) {
+    }
+
+    public record Reposts(long count, List<String> actors) {
     }
 }

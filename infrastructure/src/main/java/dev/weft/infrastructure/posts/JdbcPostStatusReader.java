@@ -8,7 +8,9 @@ import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.posts.PostStatusReader;
 import dev.weft.application.posts.PostStatusView;
-import dev.weft.application.posts.PostStatusView.Count;
+import dev.weft.application.posts.PostStatusView.Replies;
+import dev.weft.application.posts.PostStatusView.Reply;
+import dev.weft.application.posts.PostStatusView.Reposts;
 import dev.weft.application.posts.PostStatusView.Deletion;
 import dev.weft.application.posts.PostStatusView.Fediverse;
 import dev.weft.application.posts.PostStatusView.Likes;
@@ -26,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
-    /** Likers listed in a status; the count is always exact. */
-    private static final int MAX_LIKERS_LISTED = 100;
+    /** Likers, reposters and replies listed in a status; the counts are always exact. */
+    private static final int MAX_LISTED = 100;
     private final JdbcTemplate jdbc;
     private final CrossPostReader crossPosts;
 
@@ -45,20 +47,32 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
         }
         Map<String, Object> post = posts.get(0);
         List<String> likers = jdbc.queryForList("SELECT actor_id FROM sharing_status.post_like WHERE post_id = ? "
-                + "ORDER BY position LIMIT ?", String.class, postId, MAX_LIKERS_LISTED);
+                + "ORDER BY position LIMIT ?", String.class, postId, MAX_LISTED);
         return Optional.of(new PostStatusView(postId, (Boolean) post.get("deleted"), crossPosts.copiesOfPost(postId),
                 new Fediverse((Boolean) post.get("shared_to_fediverse"), (String) post.get("fediverse_withheld"),
                         servers(postId)),
                 new Likes(((Number) post.get("like_count")).longValue(), likers),
-                new Count(((Number) post.get("reply_count")).longValue()),
-                new Count(((Number) post.get("repost_count")).longValue())));
+                new Replies(((Number) post.get("reply_count")).longValue(), replies(postId)),
+                new Reposts(((Number) post.get("repost_count")).longValue(), reposters(postId))));
+    }
+
+    private List<Reply> replies(String postId) {
+        return jdbc.query("SELECT reply_id, actor_id, text, replied_at FROM sharing_status.post_reply "
+                        + "WHERE post_id = ? ORDER BY replied_at DESC, reply_id LIMIT ?",
+                (rs, n) -> new Reply(rs.getString("reply_id"), rs.getString("actor_id"), rs.getString("text"),
+                        instant(rs, "replied_at")), postId, MAX_LISTED);
+    }
+
+    private List<String> reposters(String postId) {
+        return jdbc.queryForList("SELECT actor_id FROM sharing_status.post_repost WHERE post_id = ? "
+                + "ORDER BY reposted_at, actor_id LIMIT ?", String.class, postId, MAX_LISTED);
     }
 
     private List<Server> servers(String postId) {
         return jdbc.query("SELECT * FROM sharing_status.copy WHERE post_id = ? AND kind = 'FEDIVERSE_SERVER' "
                         + "ORDER BY destination",
                 (rs, i) -> new Server(rs.getString("destination"), state(rs), rs.getInt("attempts"),
-                        nullableInt(rs, "last_http_status"), instant(rs, "last_attempt_at"),
+                        nullableInt(rs, "last_http_status"), rs.getString("error"), instant(rs, "last_attempt_at"),
                         instant(rs, "next_attempt_at"), deletion(rs), heldVia(rs)),
                 postId);
     }

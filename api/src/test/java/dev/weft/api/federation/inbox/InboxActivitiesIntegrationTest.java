@@ -41,6 +41,7 @@ class InboxActivitiesIntegrationTest extends RemoteActorsTest {
         String announce = activity("Announce", "rita", quoted(postUrl));
         send(announce, "rita");
         await("one repost", () -> status().path("reposts").path("count").asLong() == 1);
+        assertThat(status().path("reposts").path("actors").get(0).asText()).isEqualTo(remote.actor("rita"));
 
         send(activity("Undo", "rita", announce), "rita");
         await("no reposts", () -> status().path("reposts").path("count").asLong() == 0);
@@ -68,6 +69,10 @@ class InboxActivitiesIntegrationTest extends RemoteActorsTest {
                 "dora");
         await("a like and a reply", () -> status().path("likes").path("count").asLong() == 1
                 && status().path("replies").path("count").asLong() == 1);
+        JsonNode reply = status().path("replies").path("items").get(0);
+        assertThat(reply.path("actorId").asText()).isEqualTo(remote.actor("dora"));
+        assertThat(reply.path("replyId").asText()).isEqualTo(note);
+        assertThat(reply.path("text").asText()).contains("hi");
 
         send(activity("Delete", "dora", quoted(remote.actor("dora"))), "dora");
         await("neither remains", () -> status().path("likes").path("count").asLong() == 0
