@@ -3,19 +3,14 @@ package dev.weft.api.console;
 import static dev.weft.api.support.WeftClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.api.federation.inbox.RemoteActorServer;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
-import dev.weft.api.support.WeftIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,29 +18,15 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** An auditor asks who held an account's post before and after its deletion was confirmed, and downloads it. */
-class AuditorConsoleBrowserTest extends WeftIntegrationTest {
+class AuditorConsoleBrowserTest extends ConsoleBrowserTest {
     /** The value of a datetime-local field; the browser runs in UTC. */
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-    private RemoteActorServer remote;
-    private Browser browser;
-
-    @BeforeEach
-    void start() {
-        remote = new RemoteActorServer();
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
-        remote.close();
-    }
 
     @Test
     void anAuditorSeesTheHoldingsAsOfAMomentAndDownloadsThem() throws Exception {
         Registered ada = TestAccounts.registerSharing(api, "audited");
-        send("Follow", "fred", BASE_URL + "/users/" + ada.handle());
+        send("Follow", "fred", quoted(BASE_URL + "/users/" + ada.handle()));
         await("fred follows ada", () -> api.get(ada.path() + "/followers", ada.token()).json().path("count")
                 .asLong() == 1);
         String postId = api.post(ada.path() + "/posts", ada.token(), body("text", "audit me")).text("id");
@@ -100,10 +81,4 @@ class AuditorConsoleBrowserTest extends WeftIntegrationTest {
         }
     }
 
-    private void send(String type, String actorName, String object) {
-        String activity = "{\"id\": \"" + remote.origin() + "/activities/" + UUID.randomUUID() + "\", \"type\": \""
-                + type + "\", \"actor\": \"" + remote.actor(actorName) + "\", \"object\": \"" + object + "\"}";
-        var answer = remote.post(BASE_URL + "/inbox", activity, actorName);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    }
 }

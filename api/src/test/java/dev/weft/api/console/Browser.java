@@ -36,6 +36,7 @@ final class Browser implements AutoCloseable {
                         + "WEFT_CHROMEDRIVER naming others");
             }
         }
+        emptyDownloads();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,2000", "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
@@ -43,6 +44,20 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().withEnvironment(Map.of("TZ", "UTC")).build();
         driver = new ChromeDriver(service, options);
+    }
+
+    /** A file of an earlier run would otherwise stand in for this run's download, and Chromium renames repeats. */
+    private static void emptyDownloads() {
+        try {
+            Files.createDirectories(DOWNLOADS);
+            try (var files = Files.list(DOWNLOADS)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void signIn(String baseUrl, String token) {

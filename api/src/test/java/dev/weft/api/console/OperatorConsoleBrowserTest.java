@@ -7,7 +7,6 @@ import dev.weft.api.federation.inbox.RemoteActorServer;
 import dev.weft.api.support.TestAccounts;
 import dev.weft.api.support.TestAccounts.Registered;
 import dev.weft.api.support.WeftIntegrationTest;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +58,7 @@ class OperatorConsoleBrowserTest extends WeftIntegrationTest {
     private String aServerThatStoppedAnswering() {
         Registered bea = TestAccounts.registerSharing(api, "bea");
         RemoteActorServer remote = new RemoteActorServer();
-        String follow = "{\"id\": \"" + remote.origin() + "/activities/" + UUID.randomUUID() + "\", \"type\": "
-                + "\"Follow\", \"actor\": \"" + remote.actor("fred") + "\", \"object\": \"" + BASE_URL + "/users/"
-                + bea.handle() + "\"}";
+        String follow = remote.activity("Follow", "fred", "\"" + BASE_URL + "/users/" + bea.handle() + "\"");
         assertThat(remote.post(BASE_URL + "/inbox", follow, "fred").statusCode()).isEqualTo(202);
         await("fred follows bea", () -> api.get(bea.path() + "/followers", bea.token()).json().path("count")
                 .asLong() == 1);

@@ -6,32 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.api.crossposting.LinkedAccounts;
 import dev.weft.api.crossposting.platforms.FakeThreads;
 import dev.weft.api.crossposting.platforms.GraphError;
-import dev.weft.api.federation.inbox.RemoteActorServer;
 import dev.weft.api.support.PlatformFakes;
-import dev.weft.api.support.WeftIntegrationTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** A person signs in and sees where a post went, who liked and answered it, and retries a failed copy. */
-class PersonConsoleBrowserTest extends WeftIntegrationTest {
-    private RemoteActorServer remote;
-    private Browser browser;
-
-    @BeforeEach
-    void start() {
-        remote = new RemoteActorServer();
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
-        remote.close();
-    }
-
+class PersonConsoleBrowserTest extends ConsoleBrowserTest {
     @Test
     void aPersonSeesWhereTheirPostWentAndRetriesAFailedCopy() {
         LinkedAccounts kim = new LinkedAccounts(api, "kim");
@@ -39,7 +20,7 @@ class PersonConsoleBrowserTest extends WeftIntegrationTest {
                 body("consentVersion", "2026-11")).status()).isEqualTo(200);
         String linkId = kim.linked(kim.linkThreads());
         String kimActor = BASE_URL + "/users/" + kim.person.handle();
-        send(activity("Follow", "fred", quoted(kimActor)), "fred");
+        send("Follow", "fred", quoted(kimActor));
         await("fred follows kim", () -> api.get(kim.person.path() + "/followers", kim.person.token()).json()
                 .path("count").asLong() == 1);
         PlatformFakes.THREADS.failNextWithGraphError(1, FakeThreads.publishing(), GraphError.blockedForPolicy());
@@ -82,25 +63,11 @@ class PersonConsoleBrowserTest extends WeftIntegrationTest {
     }
 
     private void engage(String postUrl) {
-        send(activity("Like", "lia", quoted(postUrl)), "lia");
+        send("Like", "lia", quoted(postUrl));
         String note = remote.origin() + "/notes/" + UUID.randomUUID();
-        send(activity("Create", "rex", "{\"id\": \"" + note + "\", \"type\": \"Note\", \"attributedTo\": \""
-                + remote.actor("rex") + "\", \"inReplyTo\": \"" + postUrl
-                + "\", \"content\": \"<p>Nice post, kim</p>\"}"), "rex");
-        send(activity("Announce", "sam", quoted(postUrl)), "sam");
+        send("Create", "rex", "{\"id\": \"" + note + "\", \"type\": \"Note\", \"attributedTo\": \""
+                + remote.actor("rex") + "\", \"inReplyTo\": \"" + postUrl + "\", \"content\": \"<p>Nice post, kim</p>\"}");
+        send("Announce", "sam", quoted(postUrl));
     }
 
-    private String activity(String type, String actorName, String object) {
-        return "{\"id\": \"" + remote.origin() + "/activities/" + UUID.randomUUID() + "\", \"type\": \"" + type
-                + "\", \"actor\": \"" + remote.actor(actorName) + "\", \"object\": " + object + "}";
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value + "\"";
-    }
-
-    private void send(String activity, String actorName) {
-        var answer = remote.post(BASE_URL + "/inbox", activity, actorName);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    }
 }

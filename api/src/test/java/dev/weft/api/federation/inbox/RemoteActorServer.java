@@ -125,6 +125,12 @@ public final class RemoteActorServer implements AutoCloseable {
         return send(request.build());
     }
 
+    /** An activity of one of this server's actors; object is JSON (a quoted IRI or an object). */
+    public String activity(String type, String actorName, String object) {
+        return "{\"id\": \"" + origin() + "/activities/" + java.util.UUID.randomUUID() + "\", \"type\": \"" + type
+                + "\", \"actor\": \"" + actor(actorName) + "\", \"object\": " + object + "}";
+    }
+
     public HttpResponse<String> post(String inbox, String body, String actorName) {
         return post(inbox, body, actorName, actorName, Instant::now, body);
     }
