@@ -23,7 +23,7 @@
       request('GET', base + '/audit' + query + '&limit=200'), request('GET', base + '/deletion-requests/as-of' + query)]);
     const answer = document.getElementById('answer');
     answer.replaceChildren(
-      el('h2', {}, 'Holdings of account ', accountId, ' as of ', when(holdings.asOf)),
+      el('h2', { tabindex: '-1' }, 'Holdings of account ', accountId, ' as of ', when(holdings.asOf)),
       el('p', {}, 'Consent text in force: ' + (holdings.consentInForce || 'none') + '. Computed from '
         + number(holdings.factsRead) + ' ledger facts.'),
       downloads(base, query),
@@ -41,7 +41,7 @@
           (r.reason || '').replaceAll('_', ' '), when(r.requestedAt), state(r.outcome || 'outstanding'),
           when(r.outcomeAt)])) : el('p', {}, 'No deletion had been requested by then.'));
     say('Answered for ' + accountId + '.');
-    answer.querySelector('h2').focus?.();
+    answer.querySelector('h2').focus();
   }
 
   function downloads(base, query) {

@@ -17,8 +17,12 @@ const Weft = (() => {
     sessionStorage.setItem(TOKEN_KEY, value);
   }
 
-  function signOut() {
+  function forgetToken() {
     sessionStorage.removeItem(TOKEN_KEY);
+  }
+
+  function signOut() {
+    forgetToken();
     location.assign('/console/');
   }
 
@@ -71,7 +75,7 @@ const Weft = (() => {
       document.getElementById('sign-out').addEventListener('click', signOut);
       return caller;
     } catch (e) {
-      sessionStorage.removeItem(TOKEN_KEY);
+      forgetToken();
       location.assign('/console/?expired');
       return null;
     }
@@ -146,6 +150,13 @@ const Weft = (() => {
     return e => say(what + ' failed: ' + e.message, true);
   }
 
-  return { token, keepToken, signOut, request, download, callerFor, el, table, when, number, state, remoteLink,
+  /** Keeps a section's heading and replaces what follows it. */
+  function replaceBody(id) {
+    const section = document.getElementById(id);
+    section.replaceChildren(section.querySelector('h2'));
+    return section;
+  }
+
+  return { token, keepToken, forgetToken, signOut, replaceBody, request, download, callerFor, el, table, when, number, state, remoteLink,
     plainError, say, failed, PAGES, ProblemError };
 })();

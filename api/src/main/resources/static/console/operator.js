@@ -1,7 +1,7 @@
 'use strict';
 /* The operator's page: projections and rebuilds, failing servers, the inbox queue. It refreshes itself. */
 (() => {
-  const { el, table, when, state, number, request, say, failed } = Weft;
+  const { el, table, when, state, number, replaceBody, request, say, failed } = Weft;
   const CALM_SECONDS = 10, BUSY_SECONDS = 2;
   let timer;
 
@@ -105,11 +105,5 @@
       failed('That')(e);
     }
     await refresh();
-  }
-
-  function replaceBody(id) {
-    const section = document.getElementById(id);
-    section.replaceChildren(section.querySelector('h2'));
-    return section;
   }
 })();

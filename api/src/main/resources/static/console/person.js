@@ -1,7 +1,7 @@
 'use strict';
 /* A person's page: their account, linked accounts, and for each post where it went and what came back. */
 (() => {
-  const { el, table, when, state, number, remoteLink, plainError, request, say, failed } = Weft;
+  const { el, table, when, state, number, replaceBody, remoteLink, plainError, request, say, failed } = Weft;
   let account;
 
   document.addEventListener('DOMContentLoaded', async () => {
@@ -155,12 +155,5 @@
         (r.reason || '').replaceAll('_', ' '), when(r.requestedAt),
         r.outcome ? [state(r.outcome), r.outcomeReason ? ' (' + r.outcomeReason.replaceAll('_', ' ') + ')' : '']
           : state('outstanding'), when(r.outcomeAt)])));
-  }
-
-  /** Keeps a section's heading and replaces what follows it. */
-  function replaceBody(id) {
-    const section = document.getElementById(id);
-    section.replaceChildren(section.querySelector('h2'));
-    return section;
   }
 })();

@@ -12,7 +12,7 @@ document.addEventListener('DOMContentLoaded', () => {
       const caller = await Weft.request('GET', '/api/v1/me');
       location.assign('/console/' + Weft.PAGES[caller.kind]);
     } catch (e) {
-      sessionStorage.clear();
+      Weft.forgetToken();
       Weft.say(e.status === 401 ? 'That token is not valid.' : 'Signing in failed: ' + e.message, true);
       field.focus();
     }

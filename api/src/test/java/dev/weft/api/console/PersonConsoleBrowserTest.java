@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.api.crossposting.LinkedAccounts;
 import dev.weft.api.crossposting.platforms.FakeThreads;
 import dev.weft.api.crossposting.platforms.GraphError;
+import dev.weft.api.crossposting.platforms.ThreadsPost;
 import dev.weft.api.support.PlatformFakes;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class PersonConsoleBrowserTest extends ConsoleBrowserTest {
         browser.driver.findElement(By.cssSelector("[aria-label='Retry the threads copy']")).click();
         browser.awaitText(By.id("status"), "will be sent again");
         kim.awaitState(postId, linkId, "published");
+        assertThat(kim.threadsPosts()).extracting(ThreadsPost::text).containsExactly("Hello from the console");
         browser.driver.navigate().refresh();
         browser.awaitText(By.id("post-" + postId), "published");
         assertThat(browser.driver.findElements(By.cssSelector("[aria-label='Retry the threads copy']"))).isEmpty();

@@ -98,7 +98,7 @@ public final class LinkedAccounts {
                 .toList();
     }
 
-    List<ThreadsPost> threadsPosts() {
+    public List<ThreadsPost> threadsPosts() {
         return PlatformFakes.THREADS.posts().stream().filter(p -> p.ownerId().equals(threadsUserId())).toList();
     }
 

@@ -11,8 +11,10 @@ public record PostStatusView(String postId, boolean deleted, List<CrossPostView>
     public record Fediverse(boolean shared, String withheld, List<Server> servers) {
     }
 
-    /** heldVia is null for a server Weft sent the post to, else how it came to hold it ("engagement"). */
-    /** lastError: why the last attempt failed, in this engine's or the server's words; null after a success. */
+    /**
+     * heldVia is null for a server Weft sent the post to, else how it came to hold it ("engagement");
+     * lastError says why the last attempt failed, in this engine's or the server's words.
+     */
     public record Server(String host, String state, int attempts, Integer lastHttpStatus, String lastError,
                          Instant lastAttemptAt, Instant nextAttemptAt, Deletion deletion, String heldVia) {
     }
@@ -27,7 +29,7 @@ public record PostStatusView(String postId, boolean deleted, List<CrossPostView>
     public record Replies(long count, List<Reply> items) {
     }
 
-    /** text is null once its author was erased or removed it. */
+    /** text is null for a reply that carried none. */
     public record Reply(String replyId, String actorId, String text, Instant repliedAt) {
     }
 
