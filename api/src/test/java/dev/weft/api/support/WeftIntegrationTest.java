@@ -53,6 +53,8 @@ public abstract class WeftIntegrationTest {
         // WeftClient speaks through this "proxy" as a client address of its own per request.
         registry.add("weft.rate-limits.trusted-proxies", () -> "127.0.0.1");
         registry.add("weft.rate-limits.inbox", () -> "60");
+        // A scrape reads the engine afresh, so a test sees a rebuild start and end.
+        registry.add("weft.metrics.reading-max-age", () -> "0s");
         // Deliveries retry, time out and trip circuits within a test's patience.
         registry.add("weft.federation.delivery.initial-backoff", () -> "200ms");
         registry.add("weft.federation.delivery.connect-timeout", () -> "2s");

@@ -29,11 +29,14 @@ public class CrossPostOutcomes {
     private final CommandSender commands;
     private final CrossPostWork work;
     private final TransactionOperations transactions;
+    private final CrossPostMeters meters;
 
-    public CrossPostOutcomes(CommandSender commands, CrossPostWork work, TransactionOperations transactions) {
+    public CrossPostOutcomes(CommandSender commands, CrossPostWork work, TransactionOperations transactions,
+                             CrossPostMeters meters) {
         this.commands = commands;
         this.work = work;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     public void partPublished(ClaimedCrossPost copy, int part, RemotePart remote, Instant at) {
@@ -42,10 +45,17 @@ public class CrossPostOutcomes {
             send(new RecordCrossPostPartPublishedCommand(copy.copyId(), part, parts, remote.remoteId(),
                     remote.remoteUrl(), at));
             work.partPublished(copy, part, remote, at);
-            if (part == parts && !copy.toBeDeleted()) {
+            if (last(copy, part)) {
                 work.published(copy, at);
             }
         });
+        if (last(copy, part)) {
+            meters.published(copy, at);
+        }
+    }
+
+    private static boolean last(ClaimedCrossPost copy, int part) {
+        return part == copy.parts().size() && !copy.toBeDeleted();
     }
 
     public void retry(ClaimedCrossPost copy, Attempt attempt, Instant next, boolean failure, Instant at) {
@@ -54,6 +64,7 @@ public class CrossPostOutcomes {
                     attempt.error(), next, at));
             work.retryAt(copy, next, attempt.error(), failure, attempt.unanswered(), at);
         });
+        meters.ended(copy, "retry_scheduled");
     }
 
     public void failed(ClaimedCrossPost copy, Attempt attempt, Instant at) {
@@ -61,6 +72,7 @@ public class CrossPostOutcomes {
             send(new FailCrossPostCommand(copy.copyId(), attempt.made(), attempt.httpStatus(), attempt.error(), at));
             work.failed(copy, attempt.error(), at);
         });
+        meters.ended(copy, "failed");
     }
 
     /** The link is marked too, so the person sees it there and its other copies wait without trying. */
@@ -71,6 +83,7 @@ public class CrossPostOutcomes {
             send(new HoldCrossPostCommand(copy.copyId(), attempt.made(), attempt.httpStatus(), attempt.error(), at));
             work.held(copy, attempt.error(), at);
         });
+        meters.ended(copy, "held");
     }
 
     public void withdrawn(ClaimedCrossPost copy, String reason, Instant at) {
@@ -78,6 +91,7 @@ public class CrossPostOutcomes {
             send(new WithdrawCrossPostCommand(copy.copyId(), reason, at));
             work.withdrawn(copy, reason, at);
         });
+        meters.ended(copy, "withdrawn");
     }
 
     public void deletionRetry(ClaimedCrossPost copy, Attempt attempt, Instant next, boolean failure, Instant at) {

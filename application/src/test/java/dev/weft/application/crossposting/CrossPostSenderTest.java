@@ -25,9 +25,11 @@ import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
 import dev.weft.domain.distribution.ScheduleCrossPostRetryCommand;
 import dev.weft.domain.distribution.WithdrawCrossPostCommand;
 import dev.weft.domain.links.Platform;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
@@ -40,6 +42,7 @@ class CrossPostSenderTest {
     private final RecordingCommands commands = new RecordingCommands();
     private final QueueRow row = new QueueRow();
     private final Links links = new Links();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ScriptedPlatform platform;
     private CrossPostSender sender;
 
@@ -52,7 +55,8 @@ class CrossPostSenderTest {
         platform = scripted;
         links.byId.put(LINK, link(scripted.platform, overflow, LinkView.ACTIVE));
         PlatformConnectors connectors = new PlatformConnectors(List.of(scripted));
-        CrossPostOutcomes outcomes = new CrossPostOutcomes(commands, row, TransactionOperations.withoutTransaction());
+        CrossPostOutcomes outcomes = new CrossPostOutcomes(commands, row, TransactionOperations.withoutTransaction(),
+                new CrossPostMeters(meters));
         CrossPostRetries retries = new CrossPostRetries(new CrossPostSettings(Duration.ofSeconds(30),
                 Duration.ofHours(2), Duration.ofMinutes(5)));
         CrossPostFormatter formatter = new CrossPostFormatter("https://weft.example", "weft.example");
@@ -72,6 +76,15 @@ class CrossPostSenderTest {
         assertThat(commands.sentOf(RecordCrossPostPartPublishedCommand.class)).singleElement()
                 .satisfies(c -> assertThat(c.remoteId()).isEqualTo("remote-1"));
         assertThat(row.state).isEqualTo("published");
+        var latency = meters.get(CrossPostMeters.LATENCY).tag("platform", "mastodon").timer();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(latency.totalTime(TimeUnit.SECONDS)).as("from the post's publication, 5 s before").isEqualTo(5.0);
+        assertThat(ended("published")).isEqualTo(1.0);
+    }
+
+    private double ended(String outcome) {
+        var counter = meters.find(CrossPostMeters.OUTCOMES).tags("platform", "mastodon", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -122,6 +135,8 @@ class CrossPostSenderTest {
         assertThat(row.failures).isEqualTo(1);
         assertThat(Duration.between(NOW, row.nextAttemptAt)).isBetween(Duration.ofSeconds(30),
                 Duration.ofMillis(37_500));
+        assertThat(ended("retry_scheduled")).isEqualTo(1.0);
+        assertThat(meters.find(CrossPostMeters.LATENCY).timer()).as("nothing published yet").isNull();
     }
 
     @Test
@@ -132,6 +147,7 @@ class CrossPostSenderTest {
         assertThat(commands.sentOf(FailCrossPostCommand.class)).singleElement()
                 .satisfies(c -> assertThat(c.error()).isEqualTo("HTTP 503: Service Unavailable; retries ended after PT2H"));
         assertThat(row.state).isEqualTo("failed");
+        assertThat(ended("failed")).isEqualTo(1.0);
     }
 
     @Test

@@ -48,6 +48,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
     private final TokenTable tokens;
     private final RebuildLedger ledger;
     private final EventProcessingConfiguration processing;
+    private final RebuildMeters meters;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -56,7 +57,8 @@ public class ProjectionRebuilder implements ProjectionAdmin {
 
     public ProjectionRebuilder(List<JdbcProjection> projections, EventLog events, JdbcTemplate jdbc,
                                DataSource dataSource, PlatformTransactionManager transactionManager,
-                               TokenTable tokens, RebuildLedger ledger, EventProcessingConfiguration processing) {
+                               TokenTable tokens, RebuildLedger ledger, EventProcessingConfiguration processing,
+                               RebuildMeters meters) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.events = events;
         this.jdbc = jdbc;
@@ -65,6 +67,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         this.tokens = tokens;
         this.ledger = ledger;
         this.processing = processing;
+        this.meters = meters;
     }
 
     @Override
@@ -159,6 +162,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                 transactions.executeWithoutResult(status -> replay.twin.complete());
                 swap(replay);
                 ledger.finished(replay.name, null);
+                meters.succeeded(replay.name);
                 finished.add(replay.name);
                 LOG.info("Rebuilt projection {} from {} events", replay.name, replay.applied.get());
             }
@@ -166,8 +170,10 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.error("Rebuild of {} failed; the live projections not yet swapped are untouched",
                     lives.stream().map(JdbcProjection::name).toList(), e);
-            lives.stream().map(JdbcProjection::name).filter(name -> !finished.contains(name))
-                    .forEach(name -> ledger.finished(name, error));
+            lives.stream().map(JdbcProjection::name).filter(name -> !finished.contains(name)).forEach(name -> {
+                ledger.finished(name, error);
+                meters.failed(name);
+            });
         }
     }
 
@@ -193,6 +199,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                     batch.forEach(replay -> ledger.progressed(replay.name, replay.applied.get()));
                     return more;
                 });
+                batch.forEach(replay -> meters.replayed(replay.name, replay.sinceLastCounted()));
             } catch (RuntimeException e) {
                 batch.forEach(Replay::discard);
                 throw e;
@@ -283,6 +290,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         private final BatchingJdbcTemplate writes;
         private final AnnotationEventHandlerAdapter handler;
         private final AtomicLong applied = new AtomicLong();
+        private long counted;
         private RebuildCursor cursor = new RebuildCursor();
         private Set<String> parked = Set.of();
 
@@ -332,6 +340,13 @@ public class ProjectionRebuilder implements ProjectionAdmin {
 
         void discard() {
             writes.discard();
+        }
+
+        long sinceLastCounted() {
+            long now = applied.get();
+            long since = now - counted;
+            counted = now;
+            return since;
         }
 
         private void applyOne(LiveTokens live, TrackedEventMessage<?> event, long index) {

@@ -21,12 +21,15 @@ import org.springframework.stereotype.Component;
 public class DeliveryReports {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
     private final CommandSender commands;
+    private final DeliveryMeters meters;
 
-    public DeliveryReports(CommandSender commands) {
+    public DeliveryReports(CommandSender commands, DeliveryMeters meters) {
         this.commands = commands;
+        this.meters = meters;
     }
 
     public void record(DeliveryAttempt attempt) {
+        meters.attempted(attempt);
         Object command = commandFor(attempt);
         try {
             commands.send(command);
