@@ -144,10 +144,12 @@ class AccountsApiIntegrationTest extends WeftIntegrationTest {
     }
 
     @Test
-    void onlyHealthIsExposedOutsideTheApi() {
+    void onlyHealthIsOpenAndOnlyPrometheusIsExposedBesideIt() {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
-        assertThat(api.get("/actuator/metrics", null).status()).isEqualTo(404);
-        assertThat(api.get("/actuator/env", null).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/env", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/metrics", OPERATOR_TOKEN).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/env", OPERATOR_TOKEN).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/prometheus", OPERATOR_TOKEN).status()).isEqualTo(200);
     }
 
     @Test
