@@ -12,6 +12,9 @@
     await refresh();
   });
 
+  // Set by a rebuild button, so the status line does not go on saying "Rebuilding" once it ended.
+  let rebuildAsked = false;
+
   async function refresh() {
     clearTimeout(timer);
     let busy = false;
@@ -21,6 +24,10 @@
         request('GET', '/api/v1/admin/inbox')]);
       const servers = [...new Map([...unavailable, ...failing].map(s => [s.host, s])).values()];
       busy = projections.some(p => p.state === 'rebuilding');
+      if (rebuildAsked && !busy) {
+        rebuildAsked = false;
+        say('The rebuild ended: each projection\'s Rebuild column says how.');
+      }
       showProjections(projections);
       showServers(servers);
       showInbox(inbox);
@@ -100,6 +107,7 @@
   async function act(method, path, done) {
     try {
       await request(method, path);
+      rebuildAsked = rebuildAsked || path.endsWith('/rebuild');
       say(done);
     } catch (e) {
       failed('That')(e);

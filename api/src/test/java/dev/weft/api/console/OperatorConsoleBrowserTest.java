@@ -42,6 +42,7 @@ class OperatorConsoleBrowserTest extends WeftIntegrationTest {
         await("the page shows the rebuild ended", () -> browser.driver.findElements(
                 By.cssSelector("progress[aria-label='Rebuild of timelines']")).isEmpty());
         assertThat(browser.text(By.id("projections"))).contains("succeeded");
+        browser.awaitText(By.id("status"), "The rebuild ended");
         assertThat(api.get("/api/v1/admin/projections", OPERATOR_TOKEN).json().findValuesAsString("state"))
                 .doesNotContain("rebuilding");
         browser.screenshot("operator");
