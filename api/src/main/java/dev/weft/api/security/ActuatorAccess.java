@@ -41,8 +41,7 @@ public class ActuatorAccess extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         Optional<Caller> caller = authenticator.authenticate(authorization);
         if (caller.isEmpty()) {
-            problems.resolveException(request, response, null, new UnauthenticatedException(authorization == null
-                    ? "a bearer token is required" : "the bearer token is not valid"));
+            problems.resolveException(request, response, null, UnauthenticatedException.forHeader(authorization));
         } else if (!(caller.get() instanceof Caller.Operator)) {
             problems.resolveException(request, response, null,
                     new ForbiddenException("only operators may read the engine's metrics"));

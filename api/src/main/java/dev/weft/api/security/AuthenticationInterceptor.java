@@ -21,8 +21,7 @@ public class AuthenticationInterceptor implements HandlerInterceptor {
             return true;
         }
         Caller caller = authenticator.authenticate(authorization)
-                .orElseThrow(() -> new UnauthenticatedException(authorization == null
-                        ? "a bearer token is required" : "the bearer token is not valid"));
+                .orElseThrow(() -> UnauthenticatedException.forHeader(authorization));
         request.setAttribute(Access.CALLER_ATTRIBUTE, caller);
         return true;
     }
