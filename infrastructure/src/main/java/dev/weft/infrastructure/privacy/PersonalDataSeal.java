@@ -34,6 +34,18 @@ public final class PersonalDataSeal {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /**
+     * One cipher per thread: looking a cipher up costs more than opening a short field, and
+     * a cipher initialised again with the key it had keeps that key's schedule.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM has no AES/GCM cipher", e);
+        }
+    });
+
     private final SubjectKeys keys;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
@@ -62,7 +74,7 @@ public final class PersonalDataSeal {
             return opened((ObjectNode) node);
         }
         if (node.isObject()) {
-            ObjectNode copy = (ObjectNode) node.deepCopy();
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 copy.set(field.getKey(), open(field.getValue()));
             }
@@ -156,7 +168,7 @@ public final class PersonalDataSeal {
 
     private static byte[] crypt(int mode, String keyId, SecretKey key, byte[] nonce, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);

@@ -47,13 +47,22 @@ public final class SealingSerializer implements Serializer {
         return getConverter().convert(sealed, expectedRepresentation);
     }
 
+    /**
+     * An opened record is bound from its tree: writing the tree out and parsing it again, as
+     * the delegate would, cost a third of a rebuild's reading.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         SerializedObject<byte[]> bytes = getConverter().convert(serializedObject, byte[].class);
         if (!contains(bytes.getData(), MARKER)) {
             return delegate.deserialize(bytes);
         }
         JsonNode opened = seal.open(delegate.getObjectMapper().readTree(bytes.getData()));
+        Class<?> type = classForType(serializedObject.getType());
+        if (type.isRecord()) {
+            return (T) delegate.getObjectMapper().treeToValue(opened, type);
+        }
         return delegate.deserialize(new SimpleSerializedObject<>(delegate.getObjectMapper().writeValueAsBytes(opened),
                 byte[].class, serializedObject.getType()));
     }
