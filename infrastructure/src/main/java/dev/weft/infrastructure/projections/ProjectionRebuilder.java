@@ -6,6 +6,7 @@ import dev.weft.application.shared.NotFoundException;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -187,46 +190,125 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         return new Replay(live, twin, writes, new AnnotationEventHandlerAdapter(live.inSchema(twin.name(), writes)));
     }
 
+    /**
+     * Reads each batch once, ahead, while the projections apply the one before it, each on
+     * its own thread and in its own transaction: a rebuild waited on PostgreSQL one statement
+     * run at a time, leaving the other core idle.
+     */
     private void replayAll(List<Replay> replays) {
         List<Replay> reading = replays;
-        while (!reading.isEmpty()) {
-            List<Replay> batch = reading;
-            try {
-                reading = transactions.execute(status -> {
-                    // A crash loses the twin anyway, so its batches need not wait for the disk.
-                    jdbc.execute("SET LOCAL synchronous_commit = off");
-                    List<Replay> more = sharedBatch(batch);
-                    batch.forEach(replay -> ledger.progressed(replay.name, replay.applied.get()));
-                    return more;
-                });
-                batch.forEach(replay -> meters.replayed(replay.name, replay.sinceLastCounted()));
-            } catch (RuntimeException e) {
-                batch.forEach(Replay::discard);
-                throw e;
+        Future<SharedRead> ahead = null;
+        try {
+            while (!reading.isEmpty()) {
+                SharedRead read = next(ahead, reading);
+                ahead = read.full() ? readAhead(reading, read) : null;
+                reading = applyAll(reading, read);
+            }
+        } finally {
+            if (ahead != null) {
+                ahead.cancel(true);
             }
         }
     }
 
-    /**
-     * One read for every replay still reading: from the lowest cursor, with every replay's
-     * pending indexes; each replay skips what it applied already.
-     *
-     * @return the replays that may have more to apply
-     */
-    private List<Replay> sharedBatch(List<Replay> reading) {
-        Map<Replay, LiveTokens> live = new LinkedHashMap<>();
-        reading.forEach(replay -> live.put(replay, tokens.read(replay.name, false)));
+    /** The read the replays still reading need now: the one read ahead if it serves them, else a fresh one. */
+    private SharedRead next(Future<SharedRead> ahead, List<Replay> reading) {
         long after = reading.stream().mapToLong(replay -> replay.cursor.highest()).min().orElseThrow();
         Set<Long> pending = new TreeSet<>();
         reading.forEach(replay -> pending.addAll(replay.cursor.pending()));
-        List<TrackedEventMessage<?>> read = events.read(after, pending, BATCH_SIZE);
-        List<Replay> more = new ArrayList<>();
-        for (Replay replay : reading) {
-            if (replay.apply(live.get(replay), read, BATCH_SIZE)) {
-                more.add(replay);
+        if (ahead != null) {
+            SharedRead read = await(ahead);
+            if (read.serves(after, pending)) {
+                return read;
             }
         }
+        return read(reading, after, pending);
+    }
+
+    /**
+     * Guesses the next read: after this one's last event, with the gaps it left among the
+     * pending indexes. A guess the replays' cursors contradict is thrown away.
+     */
+    private Future<SharedRead> readAhead(List<Replay> reading, SharedRead read) {
+        Set<Long> pending = new TreeSet<>(read.pending());
+        long previous = read.after();
+        for (TrackedEventMessage<?> event : read.events()) {
+            long index = EventLog.indexOf(event);
+            for (long gap = previous + 1; gap < index; gap++) {
+                pending.add(gap);
+            }
+            previous = Math.max(previous, index);
+        }
+        List<Replay> readers = List.copyOf(reading);
+        return executor.submit(() -> read(readers, read.lastIndex(), pending));
+    }
+
+    private SharedRead read(List<Replay> readers, long after, Set<Long> pending) {
+        Map<String, LiveTokens> live = new HashMap<>();
+        readers.forEach(replay -> live.put(replay.name, tokens.read(replay.name, false)));
+        List<TrackedEventMessage<?>> read = events.read(after, pending, BATCH_SIZE);
+        return new SharedRead(after, Set.copyOf(pending), live, read, BATCH_SIZE)
+                .deserialized(event -> readers.stream().anyMatch(replay -> replay.handler.canHandle(event)));
+    }
+
+    private static SharedRead await(Future<SharedRead> ahead) {
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the store ahead", e);
+        } catch (ExecutionException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Applies one read to every replay at once and waits for all of them.
+     *
+     * @return the replays that may have more to apply
+     */
+    private List<Replay> applyAll(List<Replay> reading, SharedRead read) {
+        List<Future<Boolean>> applying = reading.stream()
+                .map(replay -> executor.submit(() -> applyInTransaction(replay, read))).toList();
+        List<Replay> more = new ArrayList<>();
+        RuntimeException failed = null;
+        for (int i = 0; i < reading.size(); i++) {
+            try {
+                if (applying.get(i).get()) {
+                    more.add(reading.get(i));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = new IllegalStateException("interrupted while applying a batch", e);
+            } catch (ExecutionException e) {
+                failed = failed == null ? failure(e) : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        reading.forEach(replay -> meters.replayed(replay.name, replay.sinceLastCounted()));
         return more;
+    }
+
+    private boolean applyInTransaction(Replay replay, SharedRead read) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                // A crash loses the twin anyway, so its batches need not wait for the disk.
+                jdbc.execute("SET LOCAL synchronous_commit = off");
+                boolean more = replay.apply(read.liveOf(replay.name), read.events(), BATCH_SIZE);
+                ledger.progressed(replay.name, replay.applied.get());
+                return more;
+            }));
+        } catch (RuntimeException e) {
+            replay.discard();
+            throw e;
+        }
+    }
+
+    private static RuntimeException failure(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException(e.getCause());
     }
 
     private void swap(Replay replay) throws InterruptedException {
