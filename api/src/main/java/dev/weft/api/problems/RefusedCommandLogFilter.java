@@ -35,10 +35,11 @@ public class RefusedCommandLogFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                               Throwable t) {
-        // Turbo filters run for every logging call, enabled or not: the cheap test goes first.
-        boolean axonRepository = AXON_REPOSITORY_LOGGER.equals(logger.getName());
-        return axonRepository && thrown(t, params) instanceof DomainRuleException ? FilterReply.DENY
-                : FilterReply.NEUTRAL;
+        // Turbo filters run for every logging call, enabled or not (JDBC asks isTraceEnabled for
+        // every parameter it binds): a call carrying no exception is let through before anything else.
+        Throwable thrown = thrown(t, params);
+        return thrown instanceof DomainRuleException && AXON_REPOSITORY_LOGGER.equals(logger.getName())
+                ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     /** SLF4J passes a trailing exception among the parameters when the call has no explicit one. */
