@@ -40,7 +40,7 @@ public final class ReplayBench {
     static final List<String> PROJECTIONS = List.of("timelines", "followers", "sharing-status", "deletion-requests",
             "audit", "ledger");
     private static final double TARGET = 0.30;
-    private static final int FETCH_SIZE = 500; // the rebuild's own batch size (ProjectionRebuilder.BATCH_SIZE)
+    private static final int FETCH_SIZE = 1_000; // the rebuild's own batch size (ProjectionRebuilder.BATCH_SIZE)
 
     private final Map<String, String> options;
     private final List<String> report = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ProjectionRebuilder implements ProjectionAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    private static final int BATCH_SIZE = 500;
+    private static final int BATCH_SIZE = 1_000;
     private static final int SWAP_ATTEMPTS = 5;
     private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
     private final Map<String, JdbcProjection> projections = new LinkedHashMap<>();
@@ -161,8 +162,12 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                 replays.add(twinOf(live));
             }
             replayAll(replays);
-            for (Replay replay : replays) {
+            // Each twin's indexes are built by a backend of its own; the swaps stay one at a time.
+            inParallel(replays.stream().<Callable<Void>>map(replay -> () -> {
                 transactions.executeWithoutResult(status -> replay.twin.complete());
+                return null;
+            }).toList());
+            for (Replay replay : replays) {
                 swap(replay);
                 ledger.finished(replay.name, null);
                 meters.succeeded(replay.name);
@@ -268,18 +273,29 @@ public class ProjectionRebuilder implements ProjectionAdmin {
      * @return the replays that may have more to apply
      */
     private List<Replay> applyAll(List<Replay> reading, SharedRead read) {
-        List<Future<Boolean>> applying = reading.stream()
-                .map(replay -> executor.submit(() -> applyInTransaction(replay, read))).toList();
-        List<Replay> more = new ArrayList<>();
-        RuntimeException failed = null;
+        List<Boolean> more = inParallel(reading.stream()
+                .<Callable<Boolean>>map(replay -> () -> applyInTransaction(replay, read)).toList());
+        reading.forEach(replay -> meters.replayed(replay.name, replay.sinceLastCounted()));
+        List<Replay> reads = new ArrayList<>();
         for (int i = 0; i < reading.size(); i++) {
+            if (more.get(i)) {
+                reads.add(reading.get(i));
+            }
+        }
+        return reads;
+    }
+
+    /** Runs every task on its own thread and waits for all of them, even once one has failed. */
+    private <T> List<T> inParallel(List<Callable<T>> tasks) {
+        List<Future<T>> running = tasks.stream().map(executor::submit).toList();
+        List<T> results = new ArrayList<>();
+        RuntimeException failed = null;
+        for (Future<T> task : running) {
             try {
-                if (applying.get(i).get()) {
-                    more.add(reading.get(i));
-                }
+                results.add(task.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed = new IllegalStateException("interrupted while applying a batch", e);
+                failed = new IllegalStateException("interrupted while a rebuild waited for its threads", e);
             } catch (ExecutionException e) {
                 failed = failed == null ? failure(e) : failed;
             }
@@ -287,8 +303,7 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         if (failed != null) {
             throw failed;
         }
-        reading.forEach(replay -> meters.replayed(replay.name, replay.sinceLastCounted()));
-        return more;
+        return results;
     }
 
     private boolean applyInTransaction(Replay replay, SharedRead read) {
