@@ -17,7 +17,8 @@ public class PrivacyConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(RevisionResolver revisionResolver, SubjectKeys keys) {
-        Jackson3Serializer jackson = Jackson3Serializer.builder().revisionResolver(revisionResolver).build();
+        Jackson3Serializer jackson = Jackson3Serializer.builder().revisionResolver(revisionResolver)
+                .jsonMapperBuilderCustomizer(mapper -> mapper.addModule(RecordCreators.module())).build();
         return new SealingSerializer(jackson, new PersonalDataSeal(keys, jackson.getObjectMapper()));
     }
 }
