@@ -256,14 +256,16 @@ public class ProjectionRebuilder implements ProjectionAdmin {
                 .deserialized(event -> readers.stream().anyMatch(replay -> replay.handler.canHandle(event)));
     }
 
-    private static SharedRead await(Future<SharedRead> ahead) {
+    /** A task's result, or its own failure as thrown on its thread. */
+    private static <T> T await(Future<T> task) {
         try {
-            return ahead.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the store ahead", e);
+            throw new IllegalStateException("interrupted while a rebuild waited for its threads", e);
         } catch (ExecutionException e) {
-            throw failure(e);
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
         }
     }
 
@@ -292,12 +294,9 @@ public class ProjectionRebuilder implements ProjectionAdmin {
         RuntimeException failed = null;
         for (Future<T> task : running) {
             try {
-                results.add(task.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed = new IllegalStateException("interrupted while a rebuild waited for its threads", e);
-            } catch (ExecutionException e) {
-                failed = failed == null ? failure(e) : failed;
+                results.add(await(task));
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
             }
         }
         if (failed != null) {
@@ -319,11 +318,6 @@ public class ProjectionRebuilder implements ProjectionAdmin {
             replay.discard();
             throw e;
         }
-    }
-
-    private static RuntimeException failure(ExecutionException e) {
-        return e.getCause() instanceof RuntimeException runtime ? runtime
-                : new IllegalStateException(e.getCause());
     }
 
     private void swap(Replay replay) throws InterruptedException {
