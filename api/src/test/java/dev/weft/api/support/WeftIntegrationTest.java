@@ -111,6 +111,7 @@ public abstract class WeftIntegrationTest {
     private long requestEventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type NOT IN ("
                 + "'dev.weft.domain.distribution.CopyDeliveryAttemptedEvent', "
+                + "'dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent', "
                 + "'dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent', "
                 + "'dev.weft.domain.distribution.RemoteDeletionDeliveredEvent', "
                 + "'dev.weft.domain.distribution.RemoteDeletionFailedEvent', "

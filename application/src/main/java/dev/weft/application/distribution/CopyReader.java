@@ -17,6 +17,9 @@ public interface CopyReader {
 
     Optional<PostSharing> sharingOf(String postId);
 
+    /** Whether a delivery of the copy succeeded: its server holds the post by delivery. */
+    boolean delivered(String copyId);
+
     /**
      * The remote actor whose act showed that the copy's server holds a post it was never
      * sent: the one inbox known there once that engagement is undone.

@@ -63,8 +63,12 @@ public class RemoteHolderPolicy {
                 .ifPresent(post -> record(postId, post, actor, at));
     }
 
+    /** A server the post was delivered to holds it already, and its first disclosure is on record. */
     private void record(String postId, PostSharing post, RemoteActor actor, Instant at) {
         Destination server = Destination.server(actor.host());
+        if (copies.delivered(CopyIds.of(postId, server))) {
+            return;
+        }
         commands.send(NAME, new RecordRemoteHolderCommand(CopyIds.of(postId, server), postId, post.accountId(),
                 server, HoldingChannel.ENGAGEMENT, actor.actorId(), post.consentVersion(), at));
     }

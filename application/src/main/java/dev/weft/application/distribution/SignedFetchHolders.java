@@ -50,6 +50,9 @@ public class SignedFetchHolders {
     /** The post is served either way: a refusal to record it is logged, never answered. */
     private void record(String postId, PostSharing post, String signerActorId) {
         Destination server = Destination.server(RemoteActor.hostOf(signerActorId));
+        if (copies.delivered(CopyIds.of(postId, server))) {
+            return;
+        }
         try {
             commands.send(new RecordRemoteHolderCommand(CopyIds.of(postId, server), postId, post.accountId(), server,
                     HoldingChannel.SIGNED_FETCH, signerActorId, post.consentVersion(), clock.now()));

@@ -74,6 +74,15 @@ class RemoteHolderPolicyTest {
     }
 
     @Test
+    void aServerThePostWasDeliveredToIsNoNewHolder() {
+        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
+        posts.deliveredTo(CopyIds.of("post-1", REMOTE));
+        policy.on(new RemoteLikeRecordedEvent("post-1", "account-1", "https://remote.example/likes/1", AT,
+                RemoteActor.of(ANN)));
+        assertThat(commands).isEmpty();
+    }
+
+    @Test
     void thisServersOwnActorsAreNoRemoteHolder() {
         posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
         policy.on(new RemoteLikeRecordedEvent("post-1", "account-1", "https://weft.example/likes/1", AT,

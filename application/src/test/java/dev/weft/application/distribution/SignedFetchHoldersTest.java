@@ -59,6 +59,14 @@ class SignedFetchHoldersTest {
     }
 
     @Test
+    void aFetchFromAServerThePostWasDeliveredToRecordsNothingNew() {
+        posts.put("post-1", new CopyReader.PostSharing("account-1", true, false, "2026-11"));
+        posts.deliveredTo(CopyIds.of("post-1", REMOTE));
+        holders.fetched(post("post-1", true), ANN);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void noHolderForAPostNotSharedNorForThisServersOwnActor() {
         holders.fetched(post("private", false), ANN);
         holders.fetched(post("post-1", true), "https://weft.example/actor");

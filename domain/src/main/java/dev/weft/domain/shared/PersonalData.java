@@ -11,6 +11,8 @@ import java.lang.annotation.Target;
  * stored event at once (crypto-shredding). subject names the component of the same record
  * that identifies the person (a dotted path reaches into a nested record, e.g.
  * "actor.actorId"); left empty, the value itself identifies them, as an actor's IRI does.
+ * In a record nested in the event, or in a list of records, a subject the record does not
+ * have is read from the event itself, so a batch's elements need not repeat it.
  * After erasure a reader gets a stable placeholder in its place: a string becomes
  * {@code urn:weft:erased:<token>}, any other value null, a record a record of such.
  */

@@ -4,6 +4,8 @@ import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
 import dev.weft.domain.distribution.CrossPostFailedEvent;
 import dev.weft.domain.distribution.CrossPostHeldForReauthorizationEvent;
@@ -25,6 +27,7 @@ import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
 import dev.weft.infrastructure.privacy.ErasedText;
+import dev.weft.infrastructure.projections.BatchEntries;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -153,14 +156,25 @@ public class AuditTrailProjection extends JdbcProjection {
 
     @EventHandler
     void on(CopyDeliveryAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        String kind = switch (event.outcome()) {
+        copyAttempt(at, eventId, event.accountId(), event.postId(), event.asAttempt());
+    }
+
+    /** One entry per attempt, as a single attempt's event gives: the batch is how it was stored, not what happened. */
+    @EventHandler
+    void on(CopyDeliveriesAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        BatchEntries.forEach(eventId, event.attempts(),
+                (id, attempt) -> copyAttempt(at, id, event.accountId(), event.postId(), attempt));
+    }
+
+    private void copyAttempt(Instant at, String entryId, String accountId, String postId, CopyDeliveryAttempt a) {
+        String kind = switch (a.outcome()) {
             case DELIVERED -> "post_copy_delivered";
             case RETRY_SCHEDULED -> "post_copy_attempt_failed";
             case FAILED -> "post_copy_failed";
         };
-        entry(at, eventId, event.accountId(), event.attemptedAt(), kind, "post " + event.postId(),
-                event.destination().label(), null, "attempt " + event.attempt() + ", http status "
-                        + event.httpStatus() + (event.error() == null ? "" : ", " + event.error()));
+        entry(at, entryId, accountId, a.attemptedAt(), kind, "post " + postId, a.destination().label(), null,
+                "attempt " + a.attempt() + ", http status " + a.httpStatus()
+                        + (a.error() == null ? "" : ", " + a.error()));
     }
 
     /** Follows, their answers, edits and profile updates: what was sent, to which inbox, and how it ended. */

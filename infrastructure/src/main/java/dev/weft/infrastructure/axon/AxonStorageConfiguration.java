@@ -2,6 +2,7 @@ package dev.weft.infrastructure.axon;
 
 import dev.weft.domain.accounts.Account;
 import dev.weft.domain.delivery.ActivityDelivery;
+import dev.weft.domain.distribution.DeliveryReport;
 import dev.weft.domain.distribution.PostCopy;
 import dev.weft.domain.graph.IncomingFollow;
 import dev.weft.domain.graph.OutgoingFollow;
@@ -123,7 +124,7 @@ public class AxonStorageConfiguration {
     }
 
     /**
-     * Every aggregate is cached, and a cached copy is used only while the store's last sequence
+     * Every aggregate a command loads again is cached, and a cached copy is used only while the store's last sequence
      * number for it is the cached one. Trusting the cache outright is safe only for a command
      * that appends (a stale copy clashes on the (aggregate, sequence) key and is retried); many
      * of Weft's append nothing when they find nothing to do (a like already recorded, a follow
@@ -137,6 +138,8 @@ public class AxonStorageConfiguration {
                     OutgoingFollow.class, RemotePost.class, RemotePerson.class, ActivityDelivery.class}) {
                 configurer.configureAggregate(storeCheckedConfiguration(type, aggregateCache));
             }
+            // Created once and never loaded again: nothing to cache.
+            configurer.configureAggregate(DeliveryReport.class);
         };
     }
 

@@ -5,6 +5,8 @@ import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountDeletedEvent;
 import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
 import dev.weft.domain.distribution.CrossPostFailedEvent;
 import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
@@ -24,6 +26,7 @@ import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
 import dev.weft.infrastructure.privacy.ErasedText;
+import dev.weft.infrastructure.projections.BatchEntries;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import java.util.List;
@@ -101,12 +104,23 @@ public class LedgerProjection extends JdbcProjection {
 
     @EventHandler
     void on(CopyDeliveryAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        boolean delivered = event.outcome() == DeliveryOutcome.DELIVERED;
-        Fact fact = new Fact(at, eventId, event.accountId(), delivered ? LedgerFactKind.DISCLOSED
-                : LedgerFactKind.DELIVERY_FAILED, event.attemptedAt())
-                .copy(event.postId(), event.copyId(), event.destination()).inbox(event.inbox());
-        fact(delivered ? fact.channel(HoldingChannel.DELIVERY).detail("HTTP " + event.httpStatus())
-                : fact.detail(attemptDetail(event.attempt(), event.httpStatus(), event.error())));
+        copyAttempt(at, eventId, event.accountId(), event.postId(), event.asAttempt());
+    }
+
+    /** A fact per attempt, so the ledger reads the same whether attempts were stored one by one or in batches. */
+    @EventHandler
+    void on(CopyDeliveriesAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        BatchEntries.forEach(eventId, event.attempts(),
+                (id, attempt) -> copyAttempt(at, id, event.accountId(), event.postId(), attempt));
+    }
+
+    private void copyAttempt(Instant at, String factId, String accountId, String postId, CopyDeliveryAttempt a) {
+        boolean delivered = a.outcome() == DeliveryOutcome.DELIVERED;
+        Fact fact = new Fact(at, factId, accountId, delivered ? LedgerFactKind.DISCLOSED
+                : LedgerFactKind.DELIVERY_FAILED, a.attemptedAt())
+                .copy(postId, a.copyId(), a.destination()).inbox(a.inbox());
+        fact(delivered ? fact.channel(HoldingChannel.DELIVERY).detail("HTTP " + a.httpStatus())
+                : fact.detail(attemptDetail(a.attempt(), a.httpStatus(), a.error())));
     }
 
     @EventHandler

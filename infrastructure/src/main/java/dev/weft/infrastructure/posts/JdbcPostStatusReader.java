@@ -133,6 +133,12 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
     }
 
     @Override
+    public boolean delivered(String copyId) {
+        return !jdbc.queryForList("SELECT 1 FROM sharing_status.copy WHERE copy_id = ? AND state = 'DELIVERED'",
+                Integer.class, copyId).isEmpty();
+    }
+
+    @Override
     public Optional<String> witnessOf(String copyId) {
         return jdbc.queryForList("SELECT evidence_actor_id FROM sharing_status.copy WHERE copy_id = ? "
                 + "AND evidence_actor_id IS NOT NULL", String.class, copyId).stream().findFirst();

@@ -2,7 +2,10 @@ package dev.weft.infrastructure.posts;
 
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountErasedEvent;
+import dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.CrossPostFailedEvent;
 import dev.weft.domain.distribution.CrossPostHeldForReauthorizationEvent;
 import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
@@ -108,11 +111,26 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(CopyDeliveryAttemptedEvent event) {
-        writeFor(copy(event.copyId()), "UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, "
+        attempted(event.copyId(), event.outcome(), event.attempt(), event.httpStatus(), event.attemptedAt(),
+                event.nextAttemptAt(), event.error(), event.remoteId(), event.remoteUrl());
+    }
+
+    @EventHandler
+    void on(CopyDeliveriesAttemptedEvent event) {
+        for (CopyDeliveryAttempt a : event.attempts()) {
+            attempted(a.copyId(), a.outcome(), a.attempt(), a.httpStatus(), a.attemptedAt(), a.nextAttemptAt(),
+                    a.error(), null, null);
+        }
+    }
+
+    private void attempted(String copyId, DeliveryOutcome outcome, int attempt, Integer httpStatus,
+                           Instant attemptedAt, Instant nextAttemptAt, String error, String remoteId,
+                           String remoteUrl) {
+        writeFor(copy(copyId), "UPDATE " + table("copy") + " SET state = ?, attempts = ?, last_http_status = ?, "
                         + "last_attempt_at = ?, next_attempt_at = ?, error = ?, remote_id = COALESCE(?, remote_id), "
                         + "remote_url = COALESCE(?, remote_url) WHERE copy_id = ?",
-                event.outcome().name(), event.attempt(), event.httpStatus(), ts(event.attemptedAt()),
-                ts(event.nextAttemptAt()), event.error(), event.remoteId(), event.remoteUrl(), event.copyId());
+                outcome.name(), attempt, httpStatus, ts(attemptedAt), ts(nextAttemptAt), error, remoteId, remoteUrl,
+                copyId);
     }
 
     @EventHandler

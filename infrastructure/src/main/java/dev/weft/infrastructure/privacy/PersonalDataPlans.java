@@ -20,15 +20,28 @@ final class PersonalDataPlans {
         for (RecordComponent component : type.getRecordComponents()) {
             PersonalData annotation = component.getAnnotation(PersonalData.class);
             Class<?> raw = component.getType();
+            Class<?> element = listElement(component.getGenericType());
             if (annotation != null) {
                 plan.add(new PersonalDataSeal.Sealed(component.getName(), raw, component.getGenericType(), true,
-                        annotation.subject()));
+                        annotation.subject(), false));
             } else if (raw.isRecord() && !of(raw).isEmpty()) {
                 plan.add(new PersonalDataSeal.Sealed(component.getName(), raw, component.getGenericType(), false,
-                        ""));
+                        "", false));
+            } else if (element != null && element.isRecord() && !of(element).isEmpty()) {
+                plan.add(new PersonalDataSeal.Sealed(component.getName(), element, component.getGenericType(), false,
+                        "", true));
             }
         }
         return List.copyOf(plan);
+    }
+
+    /** The element type of a List component, or null for any other type. */
+    private static Class<?> listElement(Type type) {
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return null;
     }
 
     static Class<?> rawClass(Type type) {

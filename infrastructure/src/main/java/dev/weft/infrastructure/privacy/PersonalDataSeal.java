@@ -64,7 +64,7 @@ public final class PersonalDataSeal {
     /** Seals in place. A value whose subject was erased is stored as its placeholder: never readable. */
     public void seal(Class<?> type, ObjectNode node) {
         List<Runnable> seals = new ArrayList<>();
-        collect(type, node, seals);
+        collect(type, node, node, seals);
         seals.forEach(Runnable::run);
     }
 
@@ -88,31 +88,47 @@ public final class PersonalDataSeal {
         return node;
     }
 
-    /** Subjects are read before anything is sealed, so a path into a nested value reads it in clear. */
-    private void collect(Class<?> type, ObjectNode node, List<Runnable> seals) {
+    /**
+     * Subjects are read before anything is sealed, so a path into a nested value reads it in
+     * clear. root is the event, where a subject missing from a nested record is looked up.
+     */
+    private void collect(Class<?> type, ObjectNode node, ObjectNode root, List<Runnable> seals) {
         for (Sealed component : plan(type)) {
             JsonNode value = node.get(component.name());
             if (value == null || value.isNull()) {
                 continue;
             }
             if (component.annotated()) {
-                String subject = subjectOf(node, component);
+                String subject = subjectOf(node, root, component);
                 seals.add(() -> node.set(component.name(), sealed(subject, value, component.genericType())));
-            } else if (value.isObject()) {
-                collect(component.type(), (ObjectNode) value, seals);
+            } else if (component.elements() && value.isArray()) {
+                value.forEach(item -> collectInto(component.type(), item, root, seals));
+            } else {
+                collectInto(component.type(), value, root, seals);
             }
         }
     }
 
-    private static String subjectOf(ObjectNode node, Sealed component) {
+    private void collectInto(Class<?> type, JsonNode value, ObjectNode root, List<Runnable> seals) {
+        if (value.isObject()) {
+            collect(type, (ObjectNode) value, root, seals);
+        }
+    }
+
+    private static String subjectOf(ObjectNode node, ObjectNode root, Sealed component) {
         if (component.subject().isEmpty()) {
             return component.requireText(node.get(component.name()));
         }
-        JsonNode current = node;
-        for (String step : component.subject().split("\\.")) {
+        JsonNode inRecord = follow(node, component.subject());
+        return component.requireText(inRecord != null ? inRecord : follow(root, component.subject()));
+    }
+
+    private static JsonNode follow(JsonNode from, String path) {
+        JsonNode current = from;
+        for (String step : path.split("\\.")) {
             current = current == null ? null : current.get(step);
         }
-        return component.requireText(current);
+        return current;
     }
 
     private JsonNode sealed(String subject, JsonNode value, Type type) {
@@ -181,8 +197,12 @@ public final class PersonalDataSeal {
         return plans.computeIfAbsent(type, PersonalDataPlans::of);
     }
 
-    /** One component of a record: sealed itself (annotated), or a record to look into. */
-    record Sealed(String name, Class<?> type, Type genericType, boolean annotated, String subject) {
+    /**
+     * One component of a record: sealed itself (annotated), or a record to look into, or a
+     * list of records (elements; type is then the element's).
+     */
+    record Sealed(String name, Class<?> type, Type genericType, boolean annotated, String subject,
+                  boolean elements) {
         String requireText(JsonNode subject) {
             if (subject == null || !subject.isString() || subject.asString().isBlank()) {
                 throw new IllegalStateException("personal data in '" + name + "' names no subject");

@@ -6,6 +6,8 @@ import dev.weft.application.ledger.LedgerFact;
 import dev.weft.application.ledger.LedgerFactKind;
 import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.delivery.ActivityDeliveryAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.DeletionReason;
@@ -67,6 +69,28 @@ class LedgerProjectionTest {
         assertThat(disclosed).extracting(LedgerFact::channel, LedgerFact::inbox, LedgerFact::destination)
                 .containsExactly(HoldingChannel.DELIVERY, INBOX, server);
         assertThat(reader.authorOf(postId)).contains(accountId);
+    }
+
+    @Test
+    void aBatchOfAttemptsGivesAFactPerAttemptAndItsReplayNoMore() {
+        published();
+        Destination other = Destination.server("other.example");
+        CopyDeliveriesAttemptedEvent batch = new CopyDeliveriesAttemptedEvent("report-1", postId, accountId, List.of(
+                new CopyDeliveryAttempt(copyId, server, 1, DeliveryOutcome.DELIVERED, 202, null, null,
+                        T0.plusSeconds(1), INBOX),
+                new CopyDeliveryAttempt(CopyIds.of(postId, other), other, 1, DeliveryOutcome.RETRY_SCHEDULED, 503,
+                        "Service Unavailable", T0.plusSeconds(60), T0.plusSeconds(1), "https://other.example/inbox")));
+        String eventId = UUID.randomUUID().toString();
+        projection.on(batch, T0.plusSeconds(1), eventId);
+        projection.on(batch, T0.plusSeconds(1), eventId);
+
+        assertThat(kinds()).containsExactlyInAnyOrder(LedgerFactKind.POST_PUBLISHED, LedgerFactKind.COPY_SCHEDULED,
+                LedgerFactKind.DISCLOSED, LedgerFactKind.DELIVERY_FAILED);
+        assertThat(reader.factsOfPost(postId)).filteredOn(f -> f.kind() == LedgerFactKind.DISCLOSED).singleElement()
+                .extracting(LedgerFact::channel, LedgerFact::inbox, LedgerFact::destination, LedgerFact::copyId)
+                .containsExactly(HoldingChannel.DELIVERY, INBOX, server, copyId);
+        assertThat(reader.factsOfPost(postId)).filteredOn(f -> f.kind() == LedgerFactKind.DELIVERY_FAILED)
+                .singleElement().extracting(LedgerFact::destination).isEqualTo(other);
     }
 
     @Test

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.domain.accounts.AccountPersonalData;
 import dev.weft.domain.accounts.AccountRegisteredEvent;
+import dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
+import dev.weft.domain.distribution.CopyIds;
+import dev.weft.domain.distribution.DeliveryOutcome;
+import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.engagement.RemoteReplyRecordedEvent;
 import dev.weft.domain.engagement.ReplyContent;
 import dev.weft.domain.graph.FollowerEndpoints;
@@ -16,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -98,6 +104,25 @@ class SealingSerializerTest {
     }
 
     @Test
+    void eachRecordOfAListIsSealedUnderTheSubjectTheEventNames() {
+        Destination server = Destination.server("remote.example");
+        CopyDeliveryAttempt attempt = new CopyDeliveryAttempt(CopyIds.of("post-1", server), server, 1,
+                DeliveryOutcome.DELIVERED, 202, null, null, AT, actorId + "/inbox");
+        CopyDeliveriesAttemptedEvent batch = new CopyDeliveriesAttemptedEvent("report-1", "post-1", accountId,
+                List.of(attempt, attempt));
+        byte[] stored = SERIALIZER.serialize(batch, byte[].class).getData();
+        assertThat(text(stored)).doesNotContain(actorId).contains("\"key\":\"remote.example\"");
+        assertThat((Object) read(stored)).isEqualTo(batch);
+
+        KEYS.erase(accountId, AT);
+        CopyDeliveriesAttemptedEvent erased = read(stored);
+        assertThat(erased.attempts()).hasSize(2).allSatisfy(a -> {
+            assertThat(a.inbox()).startsWith("urn:weft:erased:");
+            assertThat(a.destination()).as("the audit skeleton keeps the server").isEqualTo(server);
+        });
+    }
+
+    @Test
     void dataAboutASubjectAlreadyErasedIsNeverStoredReadable() {
         KEYS.erase(accountId, AT);
         byte[] stored = SERIALIZER.serialize(registered(), byte[].class).getData();
@@ -136,6 +161,9 @@ class SealingSerializerTest {
     /** Tests store one type per test; the type travels beside the payload in the real store. */
     private static Class<?> typeOf(byte[] stored) {
         String json = text(stored);
+        if (json.contains("\"reportId\"")) {
+            return CopyDeliveriesAttemptedEvent.class;
+        }
         if (json.contains("\"replyId\"")) {
             return RemoteReplyRecordedEvent.class;
         }

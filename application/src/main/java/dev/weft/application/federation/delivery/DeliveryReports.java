@@ -2,7 +2,10 @@ package dev.weft.application.federation.delivery;
 
 import dev.weft.application.shared.CommandSender;
 import dev.weft.domain.delivery.RecordActivityDeliveryAttemptCommand;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.DeletionOutcome;
+import dev.weft.domain.distribution.DeliveryReport;
+import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
@@ -13,23 +16,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every delivery attempt into an event on the record it concerns: the post copy for a
- * Create, the copy's deletion request for a Delete, and an ActivityDelivery for the rest.
- * The outbox row says what to do next; these events say what happened, for the audit trail.
+ * Turns every delivery attempt into an event on the record it concerns: a batch of the
+ * post's Create attempts (a DeliveryReport), the copy's deletion request for a Delete, and
+ * an ActivityDelivery for the rest. The outbox row says what to do next; these events say
+ * what happened, for the audit trail. Returns once the attempt is stored.
  */
 @Component
 public class DeliveryReports {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
+    /** Half the bound of one report: a batch this size is already far beyond what 16 workers gather. */
+    static final int MAX_BATCH = DeliveryReport.MAX_ATTEMPTS / 2;
     private final CommandSender commands;
     private final DeliveryMeters meters;
+    private final CopyAttemptBatches batches;
 
     public DeliveryReports(CommandSender commands, DeliveryMeters meters) {
         this.commands = commands;
         this.meters = meters;
+        this.batches = new CopyAttemptBatches(commands::send, MAX_BATCH);
     }
 
     public void record(DeliveryAttempt attempt) {
         meters.attempted(attempt);
+        if (batched(attempt) && recordedInABatch(attempt)) {
+            return;
+        }
         Object command = commandFor(attempt);
         try {
             commands.send(command);
@@ -39,6 +50,34 @@ public class DeliveryReports {
             LOG.info("delivery {} not recorded on {}: {}", attempt.deliveryId(), command.getClass().getSimpleName(),
                     e.getMessage());
         }
+    }
+
+    /** A Create enqueued before the outbox kept its post has no report to join: its copy records it. */
+    private static boolean batched(DeliveryAttempt attempt) {
+        return attempt.purpose() == DeliveryPurpose.POST_CREATE && attempt.copyId() != null
+                && attempt.postId() != null;
+    }
+
+    /** A batch refused by its rules is recorded attempt by attempt instead, on each copy. */
+    private boolean recordedInABatch(DeliveryAttempt attempt) {
+        try {
+            batches.record(attempt);
+            return true;
+        } catch (DomainRuleException e) {
+            LOG.warn("delivery {} recorded on its copy alone, its batch was refused: {}", attempt.deliveryId(),
+                    e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before delivery " + attempt.deliveryId() + " was recorded",
+                    e);
+        }
+    }
+
+    static CopyDeliveryAttempt copyAttempt(DeliveryAttempt attempt) {
+        return new CopyDeliveryAttempt(attempt.copyId(), Destination.server(attempt.host()), attempt.number(),
+                copyOutcome(attempt.outcome()), attempt.httpStatus(), attempt.error(), attempt.nextAttemptAt(),
+                attempt.at(), attempt.inbox());
     }
 
     static Object commandFor(DeliveryAttempt attempt) {

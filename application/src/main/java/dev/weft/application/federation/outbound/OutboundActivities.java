@@ -47,12 +47,18 @@ public class OutboundActivities {
 
     public void send(String accountId, DeliveryPurpose purpose, ObjectNode activity, Collection<Target> targets,
                      Instant notBefore) {
+        sendCopiesOf(null, accountId, purpose, activity, targets, notBefore);
+    }
+
+    /** An activity carrying the post to its copies' servers: their outcomes are recorded per post. */
+    public void sendCopiesOf(String postId, String accountId, DeliveryPurpose purpose, ObjectNode activity,
+                             Collection<Target> targets, Instant notBefore) {
         String activityId = activity.get("id").asString();
         String json = activity.toString();
         List<OutboundDelivery> deliveries = new ArrayList<>();
         for (Target target : targets) {
             deliveries.add(new OutboundDelivery(DerivedIds.of("delivery", activityId, target.inbox()), accountId,
-                    purpose, activityId, json, target.inbox(), target.host(), target.copyId(), notBefore));
+                    purpose, activityId, json, target.inbox(), target.host(), target.copyId(), notBefore, postId));
         }
         if (!deliveries.isEmpty()) {
             outbox.enqueue(deliveries);

@@ -65,8 +65,8 @@ public class PostFederationPolicy {
         List<OutboundActivities.Target> targets = graph.followerInboxes(event.accountId()).stream()
                 .map(f -> new OutboundActivities.Target(f.inbox(), f.host(), copyOn(event.postId(), f)))
                 .toList();
-        outbound.send(event.accountId(), DeliveryPurpose.POST_CREATE, documents.create(post, handle.get()), targets,
-                event.publishedAt().plus(settings.delay()));
+        outbound.sendCopiesOf(event.postId(), event.accountId(), DeliveryPurpose.POST_CREATE,
+                documents.create(post, handle.get()), targets, event.publishedAt().plus(settings.delay()));
     }
 
     /**

@@ -34,6 +34,6 @@ class DeliveryMetersTest {
     private static DeliveryAttempt attempt(String host, DeliveryPurpose purpose, AttemptOutcome outcome) {
         return new DeliveryAttempt("d-1", "account-1", purpose, "https://weft.example/activities/1",
                 "https://" + host + "/inbox", host, null, outcome, outcome == AttemptOutcome.DELIVERED ? 202 : 503,
-                null, null, AT);
+                null, null, AT, 1, null);
     }
 }

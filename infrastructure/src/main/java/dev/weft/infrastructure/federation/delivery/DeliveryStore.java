@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryStore {
     private static final String COLUMNS = "d.delivery_id, d.account_id, d.purpose, d.activity_id, d.activity_json, "
-            + "d.inbox, d.host, d.copy_id, d.attempts, d.first_attempt_at, d.created_at";
+            + "d.inbox, d.host, d.copy_id, d.attempts, d.first_attempt_at, d.created_at, d.post_id";
 
     private final JdbcTemplate jdbc;
 
@@ -135,6 +135,6 @@ public class DeliveryStore {
                 DeliveryPurpose.valueOf(rs.getString("purpose")), rs.getString("activity_id"),
                 rs.getString("activity_json"), rs.getString("inbox"), rs.getString("host"), rs.getString("copy_id"),
                 rs.getInt("attempts"), instant(rs, "first_attempt_at"), instant(rs, "created_at"),
-                rs.getString("scheme"));
+                rs.getString("scheme"), rs.getString("post_id"));
     }
 }

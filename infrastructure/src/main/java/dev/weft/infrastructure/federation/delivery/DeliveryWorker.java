@@ -211,15 +211,19 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * The attempt is on record before its row says so: a node that dies in between leaves the
+     * row to its lease, and the delivery is made and recorded again rather than lost.
+     */
     private void settleAs(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
         switch (verdict.kind()) {
             case DELIVERED -> {
-                store.delivered(d, node, verdict.httpStatus(), at);
                 report(d, AttemptOutcome.DELIVERED, verdict.httpStatus(), null, null, at);
+                store.delivered(d, node, verdict.httpStatus(), at);
             }
             case PERMANENT -> {
-                store.failed(d, node, verdict.httpStatus(), verdict.error(), at);
                 report(d, AttemptOutcome.FAILED, verdict.httpStatus(), verdict.error(), null, at);
+                store.failed(d, node, verdict.httpStatus(), verdict.error(), at);
             }
             case RETRY -> retryOrGiveUp(d, verdict, at, recalled);
         }
@@ -228,19 +232,19 @@ public class DeliveryWorker implements SmartLifecycle {
     private void retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
         if (recalled) {
             String error = verdict.error() + "; not retried: its post was deleted";
-            store.withdrawn(d, node, verdict.httpStatus(), error, at);
             report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);
+            store.withdrawn(d, node, verdict.httpStatus(), error, at);
             return;
         }
         Instant first = d.firstAttemptAt() != null ? d.firstAttemptAt() : at;
         Optional<Instant> next = schedule.next(d.attempts() + 1, first, at, verdict.retryAfter());
         if (next.isPresent()) {
-            store.retryAt(d, node, verdict.httpStatus(), verdict.error(), at, next.get());
             report(d, AttemptOutcome.RETRY_SCHEDULED, verdict.httpStatus(), verdict.error(), next.get(), at);
+            store.retryAt(d, node, verdict.httpStatus(), verdict.error(), at, next.get());
         } else {
             String error = verdict.error() + "; retries ended after " + settings.maxRetryDuration();
-            store.failed(d, node, verdict.httpStatus(), error, at);
             report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);
+            store.failed(d, node, verdict.httpStatus(), error, at);
         }
     }
 
@@ -257,7 +261,7 @@ public class DeliveryWorker implements SmartLifecycle {
                         Instant at) {
         try {
             reports.record(new DeliveryAttempt(d.deliveryId(), d.accountId(), d.purpose(), d.activityId(), d.inbox(),
-                    d.host(), d.copyId(), outcome, status, error, next, at));
+                    d.host(), d.copyId(), outcome, status, error, next, at, d.attempts() + 1, d.postId()));
         } catch (RuntimeException e) {
             LOG.warn("Outcome of delivery {} not recorded as an event: {}", d.deliveryId(), e.toString());
         }

@@ -50,8 +50,8 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
             return;
         }
         jdbc.batchUpdate("INSERT INTO federation.delivery (delivery_id, account_id, purpose, activity_id, "
-                + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (delivery_id) DO UPDATE "
+                + "activity_json, inbox, host, copy_id, state, next_attempt_at, created_at, post_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (delivery_id) DO UPDATE "
                 + "SET copy_id = EXCLUDED.copy_id WHERE federation.delivery.copy_id IS NULL "
                 + "AND EXCLUDED.copy_id IS NOT NULL", rows);
         wakeUp.nudge();
@@ -126,7 +126,7 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     private static Object[] row(OutboundDelivery d, Instant now) {
         Instant due = d.notBefore() != null && d.notBefore().isAfter(now) ? d.notBefore() : now;
         return new Object[] {d.deliveryId(), d.accountId(), d.purpose().name(), d.activityId(), d.activityJson(),
-                d.inbox(), hostOf(d), d.copyId(), ts(due), ts(now)};
+                d.inbox(), hostOf(d), d.copyId(), ts(due), ts(now), d.postId()};
     }
 
     /** The inbox's authority (host, and port when given) unless the caller named the host. */
