@@ -27,7 +27,9 @@ import dev.weft.application.timelines.RemotePosts;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.Destination;
-import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
+import dev.weft.domain.distribution.CopyDeliveryAttempt;
+import dev.weft.domain.distribution.DeliveryReport;
+import dev.weft.domain.distribution.RecordCopyDeliveriesCommand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,10 +179,12 @@ class ProjectionRebuildIntegrationTest extends WeftIntegrationTest {
         awaitCopies(postIds.get(postIds.size() - 1));
         for (int p = 0; p < 20; p += 4) {
             posts.edit(accountId, postIds.get(p), new PostChanges("edited " + p, null, null));
-            commands.send(new RecordDeliveryAttemptCommand(CopyIds.of(postIds.get(p), Destination.server("s0.example")),
+            Destination s0 = Destination.server("s0.example");
+            commands.send(new RecordCopyDeliveriesCommand(DeliveryReport.idOf(postIds.get(p), List.of("rebuild-" + n)),
+                    postIds.get(p), accountId, List.of(new CopyDeliveryAttempt(CopyIds.of(postIds.get(p), s0), s0, 1,
                     p % 8 == 0 ? DeliveryOutcome.DELIVERED : DeliveryOutcome.RETRY_SCHEDULED, p % 8 == 0 ? 202 : 503,
-                    p % 8 == 0 ? null : "unavailable", null, null, clock.now().plusSeconds(60), clock.now(),
-                    "https://s0.example/inbox"));
+                    p % 8 == 0 ? null : "unavailable", clock.now().plusSeconds(60), clock.now(),
+                    "https://s0.example/inbox"))));
             engagement.unlike(postIds.get(p), actors.get(p % 6), actors.get(p % 6) + "/like/" + p);
         }
         posts.delete(accountId, postIds.get(1));

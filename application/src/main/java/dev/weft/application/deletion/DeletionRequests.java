@@ -36,7 +36,7 @@ public class DeletionRequests {
             throw new NotFoundException("host", "post " + postId + " was never sent to " + host);
         }
         targets.forEach(c -> commands.send(new RequestRemoteDeletionCommand(c.copyId(),
-                DeletionReason.REQUESTED_BY_USER, clock.now())));
+                DeletionReason.REQUESTED_BY_USER, clock.now(), c.address())));
         return targets;
     }
 }

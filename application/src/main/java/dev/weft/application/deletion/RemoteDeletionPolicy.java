@@ -5,7 +5,9 @@ import dev.weft.application.distribution.CopyReader;
 import dev.weft.application.distribution.CopyView;
 import dev.weft.application.shared.PolicyCommands;
 import dev.weft.application.shared.ProcessingGroups;
+import dev.weft.domain.distribution.CopyAddress;
 import dev.weft.domain.distribution.DeletionReason;
+import dev.weft.domain.distribution.PostCopiesScheduledEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.distribution.RemoteHolderObservedEvent;
 import dev.weft.domain.distribution.RequestRemoteDeletionCommand;
@@ -60,6 +62,16 @@ public class RemoteDeletionPolicy {
         }
     }
 
+    /** So is each copy of a batch, which has no stream yet: the request names it. */
+    @EventHandler
+    void on(PostCopiesScheduledEvent event) {
+        if (copies.postDeleted(event.postId())) {
+            event.copies().forEach(copy -> commands.send(NAME, new RequestRemoteDeletionCommand(copy.copyId(),
+                    DeletionReason.POST_DELETED, event.scheduledAt(),
+                    new CopyAddress(event.postId(), event.accountId(), copy.destination()))));
+        }
+    }
+
     /**
      * A holder observed after its post was deleted (the engagement came first, the deletion
      * overtook the record of it) is recalled at once, as a late-scheduled copy is.
@@ -86,7 +98,7 @@ public class RemoteDeletionPolicy {
 
     private void request(CopyView copy, DeletionReason reason, Instant at) {
         if (!copy.deletionRequested()) {
-            commands.send(NAME, new RequestRemoteDeletionCommand(copy.copyId(), reason, at));
+            commands.send(NAME, new RequestRemoteDeletionCommand(copy.copyId(), reason, at, copy.address()));
         }
     }
 }

@@ -3,10 +3,11 @@ package dev.weft.application.distribution;
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.application.graph.GraphReader;
 import dev.weft.application.shared.PolicyCommands;
-import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.Destination;
-import dev.weft.domain.distribution.ScheduleCopyCommand;
+import dev.weft.domain.distribution.PostDistribution;
+import dev.weft.domain.distribution.ScheduleServerCopiesCommand;
 import dev.weft.domain.posts.PostPublishedEvent;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.core.annotation.Order;
@@ -30,15 +31,17 @@ public class PostDistributionPolicy {
         this.graph = graph;
     }
 
+    /** One command for every server: the distribution stores them as a few events, not one per server. */
     @EventHandler
     void on(PostPublishedEvent event) {
-        if (event.sharedToFediverse()) {
-            graph.followerServers(event.accountId()).forEach(host -> schedule(event, Destination.server(host)));
+        if (!event.sharedToFediverse()) {
+            return;
         }
-    }
-
-    private void schedule(PostPublishedEvent event, Destination destination) {
-        commands.send(NAME, new ScheduleCopyCommand(CopyIds.of(event.postId(), destination), event.postId(),
-                event.accountId(), destination, event.consentVersion(), event.publishedAt()));
+        List<Destination> servers = graph.followerServers(event.accountId()).stream().map(Destination::server)
+                .toList();
+        if (!servers.isEmpty()) {
+            commands.send(NAME, new ScheduleServerCopiesCommand(PostDistribution.idOf(event.postId()),
+                    event.postId(), event.accountId(), servers, event.consentVersion(), event.publishedAt()));
+        }
     }
 }

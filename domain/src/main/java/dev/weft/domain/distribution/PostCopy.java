@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
@@ -161,12 +162,37 @@ public class PostCopy {
         }
     }
 
+    /**
+     * A copy scheduled in a batch has no stream of its own yet: the request names it, and
+     * begins the stream. One that names another post's copy is refused.
+     */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RequestRemoteDeletionCommand command) {
+        if (destination == null) {
+            adopt(command.copyId(), command.address());
+        }
         if (!deletionRequested) {
             apply(new RemoteDeletionRequestedEvent(copyId, postId, accountId, destination, command.reason(),
                     command.at()));
         }
+    }
+
+    private void adopt(String requestedCopyId, CopyAddress address) {
+        if (address == null) {
+            throw new AggregateNotFoundException(requestedCopyId, "copy " + requestedCopyId
+                    + " was never scheduled, and the request does not say which copy it is");
+        }
+        if (address.destination() == null || !CopyIds.of(address.postId(), address.destination())
+                .equals(requestedCopyId)) {
+            throw new InvalidValueException("copyId", "copy " + requestedCopyId + " is not post "
+                    + address.postId() + "'s copy at " + (address.destination() == null ? "no destination"
+                    : address.destination().label()));
+        }
+        copyId = requestedCopyId;
+        postId = address.postId();
+        accountId = address.accountId();
+        destination = address.destination();
     }
 
     @CommandHandler
@@ -256,6 +282,10 @@ public class PostCopy {
 
     @EventSourcingHandler
     void on(RemoteDeletionRequestedEvent event) {
+        copyId = event.copyId();
+        postId = event.postId();
+        accountId = event.accountId();
+        destination = event.destination();
         deletionRequested = true;
     }
 

@@ -237,6 +237,50 @@ class PostCopyTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aCopyScheduledInABatchBeginsItsStreamWithTheRequestThatNamesIt() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestRemoteDeletionCommand(COPY_ID, DeletionReason.POST_DELETED, AT,
+                        new CopyAddress(POST_ID, ACCOUNT_ID, SERVER)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RemoteDeletionRequestedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER,
+                        DeletionReason.POST_DELETED, AT));
+    }
+
+    @Test
+    void aCopyBegunByItsDeletionRequestTakesItsOutcome() {
+        fixture.given(deletionRequested())
+                .when(outcome(DeletionOutcome.DELIVERED, null))
+                .expectEvents(new RemoteDeletionDeliveredEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER, AT));
+    }
+
+    @Test
+    void aRequestNamingAnotherPostsCopyIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestRemoteDeletionCommand(COPY_ID, DeletionReason.POST_DELETED, AT,
+                        new CopyAddress("post-2", ACCOUNT_ID, SERVER)))
+                .expectNoEvents()
+                .expectException(onField("copyId"))
+                .expectExceptionMessage(containsString("is not post post-2's copy at remote.example"));
+    }
+
+    @Test
+    void aRequestForACopyNeverScheduledAndNotNamedFindsNoCopy() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestRemoteDeletionCommand(COPY_ID, DeletionReason.POST_DELETED, AT))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aNamedRequestForACopyWithAStreamKeepsWhatTheStreamSays() {
+        fixture.given(scheduled())
+                .when(new RequestRemoteDeletionCommand(COPY_ID, DeletionReason.SHARING_TURNED_OFF, AT,
+                        new CopyAddress(POST_ID, ACCOUNT_ID, SERVER)))
+                .expectEvents(new RemoteDeletionRequestedEvent(COPY_ID, POST_ID, ACCOUNT_ID, SERVER,
+                        DeletionReason.SHARING_TURNED_OFF, AT));
+    }
+
     // --- RecordRemoteDeletionOutcomeCommand ---
 
     @Test

@@ -13,6 +13,7 @@ import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
 import dev.weft.domain.distribution.CrossPostRetryScheduledEvent;
 import dev.weft.domain.distribution.CrossPostWithdrawnEvent;
 import dev.weft.domain.distribution.Destination;
+import dev.weft.domain.distribution.PostCopiesScheduledEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.distribution.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.distribution.RemoteDeletionAlreadyGoneEvent;
@@ -106,6 +107,12 @@ public class AuditTrailProjection extends JdbcProjection {
     }
 
     /** A copy to a linked account is disclosed only when the platform confirms it, below. */
+    /** A batch's copies are the rows its copies' own events would have made. */
+    @EventHandler
+    void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        BatchEntries.forEach(eventId, event.each(), (id, copy) -> on(copy, at, id));
+    }
+
     @EventHandler
     void on(PostCopyScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         if (event.destination().kind() == Destination.Kind.FEDIVERSE_SERVER) {

@@ -4,6 +4,7 @@ import dev.weft.domain.accounts.Account;
 import dev.weft.domain.delivery.ActivityDelivery;
 import dev.weft.domain.distribution.DeliveryReport;
 import dev.weft.domain.distribution.PostCopy;
+import dev.weft.domain.distribution.PostDistribution;
 import dev.weft.domain.graph.IncomingFollow;
 import dev.weft.domain.graph.OutgoingFollow;
 import dev.weft.domain.remotepeople.RemotePerson;
@@ -134,8 +135,9 @@ public class AxonStorageConfiguration {
     @Bean
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> {
-            for (Class<?> type : new Class<?>[] {Account.class, Post.class, PostCopy.class, IncomingFollow.class,
-                    OutgoingFollow.class, RemotePost.class, RemotePerson.class, ActivityDelivery.class}) {
+            for (Class<?> type : new Class<?>[] {Account.class, Post.class, PostCopy.class, PostDistribution.class,
+                    IncomingFollow.class, OutgoingFollow.class, RemotePost.class, RemotePerson.class,
+                    ActivityDelivery.class}) {
                 configurer.configureAggregate(storeCheckedConfiguration(type, aggregateCache));
             }
             // Created once and never loaded again: nothing to cache.

@@ -13,6 +13,7 @@ import dev.weft.domain.distribution.CrossPostPartPublishedEvent;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.HoldingChannel;
+import dev.weft.domain.distribution.PostCopiesScheduledEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.distribution.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.distribution.RemoteDeletionAlreadyGoneEvent;
@@ -94,6 +95,12 @@ public class LedgerProjection extends JdbcProjection {
     void on(PostDeletedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         fact(new Fact(at, eventId, event.accountId(), LedgerFactKind.POST_DELETED, event.deletedAt())
                 .post(event.postId()).detail(lower(event.reason())));
+    }
+
+    /** A batch's copies are the rows its copies' own events would have made. */
+    @EventHandler
+    void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        BatchEntries.forEach(eventId, event.each(), (id, copy) -> on(copy, at, id));
     }
 
     @EventHandler

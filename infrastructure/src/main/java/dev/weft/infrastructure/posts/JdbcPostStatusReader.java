@@ -155,7 +155,7 @@ public class JdbcPostStatusReader implements PostStatusReader, CopyReader {
         String platform = rs.getString("platform");
         Destination destination = new Destination(kind, rs.getString("destination"),
                 platform == null ? null : Platform.fromWireName(platform));
-        return new CopyView(rs.getString("copy_id"), rs.getString("post_id"), destination,
+        return new CopyView(rs.getString("copy_id"), rs.getString("post_id"), rs.getString("account_id"), destination,
                 rs.getString("deletion_state") != null);
     }
 }

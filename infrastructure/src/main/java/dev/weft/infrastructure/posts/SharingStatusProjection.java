@@ -13,6 +13,7 @@ import dev.weft.domain.distribution.CrossPostResumedEvent;
 import dev.weft.domain.distribution.CrossPostRetryRequestedEvent;
 import dev.weft.domain.distribution.CrossPostRetryScheduledEvent;
 import dev.weft.domain.distribution.CrossPostWithdrawnEvent;
+import dev.weft.domain.distribution.PostCopiesScheduledEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
 import dev.weft.domain.distribution.RemoteDeletionAbandonedEvent;
 import dev.weft.domain.distribution.RemoteDeletionAlreadyGoneEvent;
@@ -29,6 +30,7 @@ import dev.weft.domain.engagement.RemoteRepostUndoneEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
+import dev.weft.infrastructure.projections.BatchEntries;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import java.util.Arrays;
@@ -78,6 +80,12 @@ public class SharingStatusProjection extends JdbcProjection {
     @EventHandler
     void on(PostDeletedEvent event) {
         writeFor(post(event.postId()), "UPDATE " + table("post") + " SET deleted = true WHERE post_id = ?", event.postId());
+    }
+
+    /** A batch's copies are the rows its copies' own events would have made. */
+    @EventHandler
+    void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        BatchEntries.forEach(eventId, event.each(), (id, copy) -> on(copy, at, id));
     }
 
     @EventHandler

@@ -14,7 +14,10 @@ import dev.weft.domain.distribution.DeletionReason;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.HoldingChannel;
+import dev.weft.domain.distribution.PostCopiesScheduledEvent;
 import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.domain.distribution.PostDistribution;
+import dev.weft.domain.distribution.ScheduledCopy;
 import dev.weft.domain.distribution.RemoteDeletionRequestedEvent;
 import dev.weft.domain.distribution.RemoteHolderObservedEvent;
 import dev.weft.domain.posts.PostContent;
@@ -91,6 +94,20 @@ class LedgerProjectionTest {
                 .containsExactly(HoldingChannel.DELIVERY, INBOX, server, copyId);
         assertThat(reader.factsOfPost(postId)).filteredOn(f -> f.kind() == LedgerFactKind.DELIVERY_FAILED)
                 .singleElement().extracting(LedgerFact::destination).isEqualTo(other);
+    }
+
+    @Test
+    void aBatchOfScheduledCopiesIsAScheduleFactPerServerUnderThePostsConsent() {
+        projection.on(new PostPublishedEvent(postId, accountId, Visibility.PUBLIC, "en", List.of(), true, "2026-11",
+                T0, new PostContent("hello", null)), T0, UUID.randomUUID().toString());
+        Destination other = Destination.server("other.example");
+        projection.on(new PostCopiesScheduledEvent(PostDistribution.idOf(postId), postId, accountId,
+                List.of(ScheduledCopy.of(postId, server), ScheduledCopy.of(postId, other)), "2026-11", T0),
+                T0.plusMillis(5), UUID.randomUUID().toString());
+        assertThat(reader.factsOfPost(postId)).filteredOn(f -> f.kind() == LedgerFactKind.COPY_SCHEDULED)
+                .extracting(LedgerFact::destination, LedgerFact::consentVersion, LedgerFact::copyId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(server, "2026-11", copyId),
+                        org.assertj.core.groups.Tuple.tuple(other, "2026-11", CopyIds.of(postId, other)));
     }
 
     @Test

@@ -8,7 +8,11 @@ import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.CopyIds;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.Destination;
-import dev.weft.domain.distribution.PostCopyScheduledEvent;
+import dev.weft.application.distribution.CopyView;
+import dev.weft.domain.distribution.CopyAddress;
+import dev.weft.domain.distribution.PostCopiesScheduledEvent;
+import dev.weft.domain.distribution.PostDistribution;
+import dev.weft.domain.distribution.ScheduledCopy;
 import dev.weft.domain.posts.PostContent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.posts.Visibility;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A batch of Create attempts updates each server's copy exactly as one attempt's event would. */
+/** Batches of scheduled copies and of Create attempts make each server's row exactly as one copy's events would. */
 class DeliveryBatchStatusProjectionTest {
     private static final Instant PUBLISHED = Instant.parse("2026-12-07T10:00:00Z");
     private static final JdbcTemplate JDBC = TestDatabase.JDBC;
@@ -37,10 +41,18 @@ class DeliveryBatchStatusProjectionTest {
     void publishedToTwoServers() {
         projection.on(new PostPublishedEvent(postId, accountId, Visibility.PUBLIC, "en", List.of(), true, "2026-11",
                 PUBLISHED, new PostContent("hello", null)));
-        for (Destination server : List.of(one, two)) {
-            projection.on(new PostCopyScheduledEvent(CopyIds.of(postId, server), postId, accountId, server, "2026-11",
-                    PUBLISHED), PUBLISHED, UUID.randomUUID().toString());
-        }
+        projection.on(new PostCopiesScheduledEvent(PostDistribution.idOf(postId), postId, accountId,
+                List.of(ScheduledCopy.of(postId, one), ScheduledCopy.of(postId, two)), "2026-11", PUBLISHED),
+                PUBLISHED, UUID.randomUUID().toString());
+    }
+
+    @Test
+    void aBatchOfScheduledCopiesListsEachServerPendingUnderThePostsConsent() {
+        assertThat(servers()).extracting(PostStatusView.Server::host, PostStatusView.Server::state)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("one.example", "pending"),
+                        org.assertj.core.groups.Tuple.tuple("two.example", "pending"));
+        assertThat(reader.copiesOfPost(postId)).extracting(CopyView::address).containsExactlyInAnyOrder(
+                new CopyAddress(postId, accountId, one), new CopyAddress(postId, accountId, two));
     }
 
     @Test

@@ -59,7 +59,7 @@ class RemoteHolderStatusProjectionTest {
     @Test
     void aHolderIsACopyOfThePostAndOfTheAccountsFediverseCopies() {
         observed();
-        CopyView expected = new CopyView(copyId, postId, remote, false);
+        CopyView expected = new CopyView(copyId, postId, accountId, remote, false);
         assertThat(reader.copiesOfPost(postId)).containsExactly(expected);
         assertThat(reader.fediverseCopiesOfAccount(accountId)).containsExactly(expected);
         assertThat(reader.witnessOf(copyId)).contains(ANN);
