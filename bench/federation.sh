@@ -21,6 +21,16 @@ esac
 # shellcheck source=build-jars.sh
 source "$BENCH_DIR/build-jars.sh"
 
+# The fan-out benchmark also times Fedify 1.5.9 (bench/fedify, Node 20) on the same servers.
+if [ "${1}" = "fanout" ] && [ ! -d "$BENCH_DIR/fedify/node_modules" ]; then
+  if command -v npm >/dev/null; then
+    echo ">> installing Fedify for the comparison: npm ci in bench/fedify" >&2
+    (cd "$BENCH_DIR/fedify" && npm ci --no-audit --no-fund >&2) || echo "!! npm ci failed: Fedify is not timed" >&2
+  else
+    echo "!! no npm: Fedify is not timed" >&2
+  fi
+fi
+
 export WEFT_BENCH_ENGINE_JAR="${WEFT_BENCH_ENGINE_JAR:-$ROOT/api/target/weft.jar}"
 export WEFT_BENCH_OUT_DIR="${WEFT_BENCH_OUT_DIR:-$BENCH_DIR/out}"
 # shellcheck disable=SC2086  # WEFT_BENCH_JVM_OPTS is a list of JVM options

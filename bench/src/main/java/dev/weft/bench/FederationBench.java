@@ -58,6 +58,7 @@ public final class FederationBench {
               fanout: --followers=10000 --servers=2000 --seed-concurrency=8 --seed-timeout=300
                       --drain-timeout=180 --heap-interval-ms=100
               fanout: --warmup-posts=1 (posts delivered before the measured one; 0 = a cold engine)
+              fanout: --fedify-dir=bench/fedify --fedify-modes=noqueue,parallel64 (also: queue; none = skip)
               inbox:  --actors=1000 --servers=200 --clients=16 --warmup=3 --duration=20
                       --pool=40000 --posts=1 --drain-timeout=120
             """;
@@ -65,7 +66,7 @@ public final class FederationBench {
     private static final List<String> KEYS = List.of("engine-jar", "engine-jvm-opts", "out-dir", "start-timeout",
             "baseline-seconds", "jfr", "sink-threads", "key-pool", "followers", "servers", "seed-concurrency",
             "seed-timeout", "drain-timeout", "heap-interval-ms", "actors", "clients", "warmup", "duration", "pool",
-            "posts", "warmup-posts");
+            "posts", "warmup-posts", "fedify-dir", "fedify-modes");
 
     private final String mode;
     private final Map<String, String> opts;
@@ -251,6 +252,7 @@ public final class FederationBench {
                     h.outDir.resolve("fanout-heap.csv"));
             Thread.sleep(500); // a few samples of the idle heap first
             double idleHeap = heap.lastUsedMiB();
+            long eventsBefore = lastEventIndex(h.jdbcUrl);
             progress("publishing one post to " + expected + " servers; waiting for the deliveries (at most "
                     + drainTimeout.toSeconds() + " s) ...");
             long t0 = System.nanoTime();
@@ -335,22 +337,32 @@ public final class FederationBench {
                     + heap.youngGcsDuring() + " young / " + heap.fullGcsDuring() + " full GCs; CSV "
                     + h.outDir.resolve("fanout-heap.csv") + (heap.errors().isEmpty() ? "" : "; jstat said "
                     + heap.errors()));
+            PublishLoadBench.awaitQuiet(h.jdbcUrl, Duration.ofSeconds(30));
+            Map<String, Long> appended = eventsSince(h.jdbcUrl, eventsBefore);
+            long appendedTotal = appended.values().stream().mapToLong(Long::longValue).sum();
+            line("  events appended  : " + appendedTotal + " for the post and its " + delivered + " deliveries ("
+                    + fmt(delivered == 0 ? Double.NaN : appendedTotal / (double) delivered, 2) + " per server): "
+                    + appended);
             otherRequests(fleet);
-            bareSender(fleet, servers, sign);
+            double bare = bareSender(fleet, servers, sign);
+            Map<String, Double> fedify = fedify(fleet, servers, h.outDir);
             jfrSection(jfr, jfrFile, "during the drain");
             engineNotes(h);
 
             line("");
-            double ratio = perSecond / sign.perSecond();
-            boolean rateMet = ratio >= 0.70 && delivered >= expected && delivered > 0;
+            double ratio = perSecond / bare;
+            boolean rateMet = ratio >= 0.75 && delivered >= expected && delivered > 0;
             boolean heapMet = heap.samples() > 0 && heap.peakUsedMiB() < 512;
-            line("Result: " + fmt(perSecond, 1) + " deliveries/s vs " + fmt(sign.perSecond(), 0)
-                    + " RSA-2048 signs/s on " + sign.threads() + " threads = " + pctOf(ratio) + " (target >= 70%); "
-                    + "drain " + fmt(drainSeconds, 1) + " s; peak heap " + fmt(heap.peakUsedMiB(), 0)
-                    + " MiB (target < 512 MiB)");
+            line("Result: " + fmt(perSecond, 1) + " deliveries/s vs the bare sender's " + fmt(bare, 1) + "/s = "
+                    + pctOf(ratio) + " (target >= 75%); " + pctOf(perSecond / sign.perSecond()) + " of "
+                    + fmt(sign.perSecond(), 0) + " RSA-2048 signs/s on " + sign.threads() + " threads; drain "
+                    + fmt(drainSeconds, 1) + " s; peak heap " + fmt(heap.peakUsedMiB(), 0)
+                    + " MiB (target < 512 MiB); " + appendedTotal + " events for " + delivered + " servers");
+            fedify.forEach((fedifyMode, rate) -> line("        Weft / Fedify " + fedifyMode + " (" + fmt(rate, 1)
+                    + "/s) = " + fmt(perSecond / rate, 2) + "x"));
             line((rateMet && heapMet ? "TARGET MET" : "TARGET NOT MET") + (expected == 0 ? " (NOTHING MEASURED:"
                     + " no followers)" : delivered == 0 ? " (NOTHING DELIVERED)" : "") + ": deliveries/s "
-                    + pctOf(ratio) + " of the sign rate " + (rateMet ? "(>= 70%, met)" : "(target 70%: NOT met"
+                    + pctOf(ratio) + " of the bare sender's " + (rateMet ? "(>= 75%, met)" : "(target 75%: NOT met"
                     + (delivered < expected ? ", and not every server was reached" : "") + ")")
                     + "; peak heap " + fmt(heap.peakUsedMiB(), 0) + " MiB " + (heapMet ? "(< 512, met)"
                     : "(>= 512: NOT met)"));
@@ -364,7 +376,7 @@ public final class FederationBench {
      * delivery workers and nothing recorded: what signing and HTTP alone allow on this
      * machine, so the gap to Weft's rate is what Weft's bookkeeping costs.
      */
-    private void bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign) throws Exception {
+    private double bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign) throws Exception {
         RemoteFleet.Actor signer = fleet.actor(0);
         String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"object\":"
                 + "{\"type\":\"Note\",\"content\":\"" + "x".repeat(1200) + "\"}}";
@@ -407,6 +419,110 @@ public final class FederationBench {
                 + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the sign rate ("
                 + threads + " threads in the bench JVM sign with SHA256withRSA and POST, nothing recorded; after"
                 + " Weft's fan-out drained" + (failures.isEmpty() ? ")" : "); failures " + failures));
+        return perSecond;
+    }
+
+    /**
+     * Fedify 1.5.9 (bench/fedify/fanout.mjs, Node) sends the same Create to the same servers'
+     * shared inboxes, once per mode; its rate is counted where the Creates arrive, as Weft's is.
+     */
+    private Map<String, Double> fedify(RemoteFleet fleet, int servers, Path outDir) throws Exception {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        String modes = opts.getOrDefault("fedify-modes", "noqueue,parallel64");
+        Path dir = Path.of(opts.getOrDefault("fedify-dir", "bench/fedify"));
+        if (modes.equals("none")) {
+            return rates;
+        }
+        if (!Files.isDirectory(dir.resolve("node_modules"))) {
+            line("  Fedify           : not run (" + dir.resolve("node_modules") + " missing: npm ci there)");
+            return rates;
+        }
+        Path inboxes = outDir.resolve("fedify-inboxes.txt");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < servers; i++) {
+            lines.add(fleet.origin(i) + "/inbox");
+        }
+        Files.write(inboxes, lines);
+        for (String fedifyMode : modes.split(",")) {
+            double rate = fedifyRun(fleet, servers, dir, fedifyMode.strip(), inboxes, outDir);
+            if (rate > 0) {
+                rates.put(fedifyMode.strip(), rate);
+            }
+        }
+        return rates;
+    }
+
+    private double fedifyRun(RemoteFleet fleet, int servers, Path dir, String fedifyMode, Path inboxes, Path outDir)
+            throws Exception {
+        fleet.forgetCreates();
+        progress("Fedify " + fedifyMode + ": one Create to " + servers + " shared inboxes ...");
+        Process node = new ProcessBuilder("node", "fanout.mjs", fedifyMode, inboxes.toAbsolutePath().toString())
+                .directory(dir.toFile()).redirectError(outDir.resolve("fedify-" + fedifyMode + ".log").toFile())
+                .start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(),
+                StandardCharsets.UTF_8)); var in = node.getOutputStream()) {
+            String ready = out.readLine();
+            if (ready == null || !ready.startsWith("READY")) {
+                line("  Fedify " + fedifyMode + " : did not start (" + ready + "); see "
+                        + outDir.resolve("fedify-" + fedifyMode + ".log"));
+                return 0;
+            }
+            in.write("GO 0\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            int warmed = awaitCreates(fleet, servers, Duration.ofSeconds(120));
+            fleet.forgetCreates();
+            long t0 = System.nanoTime();
+            in.write("GO 1\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            int reached = awaitCreates(fleet, servers, Duration.ofSeconds(120));
+            double seconds = (fleet.lastCreateNanos() - t0) / 1e9;
+            double rate = reached == 0 ? 0 : reached / seconds;
+            line("  Fedify " + String.format(Locale.ROOT, "%-10s", fedifyMode) + ": " + reached + " of " + servers
+                    + " servers reached in " + fmt(seconds, 2) + " s = " + fmt(rate, 1) + "/s (Fedify 1.5.9 on Node "
+                    + nodeVersion() + ", " + describe(fedifyMode) + "; after a warm-up post that reached " + warmed
+                    + ")");
+            return rate;
+        } finally {
+            node.destroyForcibly();
+            node.waitFor();
+        }
+    }
+
+    /** Waits until every server has a Create, or nothing new came for 15 s, or the timeout passed. */
+    private static int awaitCreates(RemoteFleet fleet, int servers, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int reached = 0;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline && reached < servers
+                && System.nanoTime() - lastChange < Duration.ofSeconds(15).toNanos()) {
+            Thread.sleep(20);
+            int now = fleet.serversWithCreate();
+            if (now != reached) {
+                reached = now;
+                lastChange = System.nanoTime();
+            }
+        }
+        return reached;
+    }
+
+    private static String describe(String fedifyMode) {
+        return switch (fedifyMode) {
+            case "noqueue" -> "immediate: every request at once, no queue, no retry, nothing kept";
+            case "parallel64" -> "InProcessMessageQueue behind ParallelMessageQueue, 64 workers, in memory";
+            case "queue" -> "InProcessMessageQueue, one worker, in memory";
+            default -> fedifyMode;
+        };
+    }
+
+    private static String nodeVersion() {
+        try {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            return v;
+        } catch (IOException | InterruptedException e) {
+            return "?";
+        }
     }
 
     private void jfrSection(boolean jfr, Path jfrFile, String when) throws IOException {
@@ -867,6 +983,33 @@ public final class FederationBench {
      * Weft's inbox queue ({@code federation.inbox_activity}, migration V6) by state, read-only:
      * RECEIVED rows are accepted but not yet processed. Empty when the table is not there.
      */
+    /** The highest global index in the engine's event store, or -1 when it holds none. */
+    static long lastEventIndex(String jdbcUrl) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COALESCE(max(global_index), -1) FROM domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Events appended after the given index, by type (simple name). */
+    static Map<String, Long> eventsSince(String jdbcUrl, long index) throws java.sql.SQLException {
+        Map<String, Long> types = new TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.PreparedStatement st = c.prepareStatement("SELECT payload_type, count(*) FROM domain_event_entry "
+                     + "WHERE global_index > ? GROUP BY payload_type")) {
+            st.setLong(1, index);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(1);
+                    types.put(type.substring(type.lastIndexOf('.') + 1), rs.getLong(2));
+                }
+            }
+        }
+        return types;
+    }
+
     static Map<String, Long> inboxQueue(String jdbcUrl) {
         Map<String, Long> states = new TreeMap<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
