@@ -110,7 +110,7 @@ public class AuditTrailProjection extends JdbcProjection {
     /** A batch's copies are the rows its copies' own events would have made. */
     @EventHandler
     void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        BatchEntries.forEach(eventId, event.each(), (id, copy) -> on(copy, at, id));
+        inBatches(this, p -> BatchEntries.forEach(eventId, event.each(), (id, copy) -> p.on(copy, at, id)));
     }
 
     @EventHandler
@@ -169,8 +169,8 @@ public class AuditTrailProjection extends JdbcProjection {
     /** One entry per attempt, as a single attempt's event gives: the batch is how it was stored, not what happened. */
     @EventHandler
     void on(CopyDeliveriesAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        BatchEntries.forEach(eventId, event.attempts(),
-                (id, attempt) -> copyAttempt(at, id, event.accountId(), event.postId(), attempt));
+        inBatches(this, p -> BatchEntries.forEach(eventId, event.attempts(),
+                (id, attempt) -> p.copyAttempt(at, id, event.accountId(), event.postId(), attempt)));
     }
 
     private void copyAttempt(Instant at, String entryId, String accountId, String postId, CopyDeliveryAttempt a) {

@@ -100,7 +100,7 @@ public class LedgerProjection extends JdbcProjection {
     /** A batch's copies are the rows its copies' own events would have made. */
     @EventHandler
     void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        BatchEntries.forEach(eventId, event.each(), (id, copy) -> on(copy, at, id));
+        inBatches(this, p -> BatchEntries.forEach(eventId, event.each(), (id, copy) -> p.on(copy, at, id)));
     }
 
     @EventHandler
@@ -117,8 +117,8 @@ public class LedgerProjection extends JdbcProjection {
     /** A fact per attempt, so the ledger reads the same whether attempts were stored one by one or in batches. */
     @EventHandler
     void on(CopyDeliveriesAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        BatchEntries.forEach(eventId, event.attempts(),
-                (id, attempt) -> copyAttempt(at, id, event.accountId(), event.postId(), attempt));
+        inBatches(this, p -> BatchEntries.forEach(eventId, event.attempts(),
+                (id, attempt) -> p.copyAttempt(at, id, event.accountId(), event.postId(), attempt)));
     }
 
     private void copyAttempt(Instant at, String factId, String accountId, String postId, CopyDeliveryAttempt a) {

@@ -3,7 +3,6 @@ package dev.weft.infrastructure.posts;
 import dev.weft.application.shared.ProcessingGroups;
 import dev.weft.domain.accounts.AccountErasedEvent;
 import dev.weft.domain.distribution.CopyDeliveriesAttemptedEvent;
-import dev.weft.domain.distribution.CopyDeliveryAttempt;
 import dev.weft.domain.distribution.CopyDeliveryAttemptedEvent;
 import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.CrossPostFailedEvent;
@@ -85,7 +84,7 @@ public class SharingStatusProjection extends JdbcProjection {
     /** A batch's copies are the rows its copies' own events would have made. */
     @EventHandler
     void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        BatchEntries.forEach(eventId, event.each(), (id, copy) -> on(copy, at, id));
+        inBatches(this, p -> BatchEntries.forEach(eventId, event.each(), (id, copy) -> p.on(copy, at, id)));
     }
 
     @EventHandler
@@ -125,10 +124,8 @@ public class SharingStatusProjection extends JdbcProjection {
 
     @EventHandler
     void on(CopyDeliveriesAttemptedEvent event) {
-        for (CopyDeliveryAttempt a : event.attempts()) {
-            attempted(a.copyId(), a.outcome(), a.attempt(), a.httpStatus(), a.attemptedAt(), a.nextAttemptAt(),
-                    a.error(), null, null);
-        }
+        inBatches(this, p -> event.attempts().forEach(a -> p.attempted(a.copyId(), a.outcome(), a.attempt(),
+                a.httpStatus(), a.attemptedAt(), a.nextAttemptAt(), a.error(), null, null)));
     }
 
     private void attempted(String copyId, DeliveryOutcome outcome, int attempt, Integer httpStatus,

@@ -2,6 +2,7 @@ package dev.weft.infrastructure.projections;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -60,6 +61,22 @@ public abstract class JdbcProjection {
         } else {
             jdbc.update(sql, args);
         }
+    }
+
+    /**
+     * Runs the writes an event recording a batch makes (a row per copy or attempt) as JDBC
+     * batches, in the handler's transaction: a few round trips for 500 rows instead of 500.
+     * During a rebuild every write is batched already.
+     */
+    @SuppressWarnings("unchecked")
+    protected <P extends JdbcProjection> void inBatches(P self, Consumer<P> writes) {
+        if (jdbc instanceof BatchingJdbcTemplate) {
+            writes.accept(self);
+            return;
+        }
+        BatchingJdbcTemplate batching = new BatchingJdbcTemplate(jdbc.getDataSource());
+        writes.accept((P) inSchema(schema, batching));
+        batching.send();
     }
 
     protected String table(String name) {
