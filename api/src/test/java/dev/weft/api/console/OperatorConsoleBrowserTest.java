@@ -53,7 +53,7 @@ class OperatorConsoleBrowserTest extends WeftIntegrationTest {
         Registered ola = TestAccounts.register(api, "ola");
         browser.signIn(BASE_URL, ola.token());
         browser.awaitText(By.id("who"), "@" + ola.handle());
-        browser.driver.get(BASE_URL + "/console/operator.html");
+        browser.open(BASE_URL + "/console/operator.html");
         browser.awaitText(By.id("who"), "@" + ola.handle());
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/person.html");
     }
