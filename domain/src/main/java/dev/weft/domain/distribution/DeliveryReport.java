@@ -28,8 +28,8 @@ public class DeliveryReport {
 
     @CommandHandler
     public DeliveryReport(RecordCopyDeliveriesCommand command) {
-        requireText("postId", command.postId());
-        requireText("accountId", command.accountId());
+        RequiredText.require("postId", command.postId());
+        RequiredText.require("accountId", command.accountId());
         requireAttempts(command.attempts());
         command.attempts().forEach(attempt -> requireCopyOf(command.postId(), attempt));
         apply(new CopyDeliveriesAttemptedEvent(command.reportId(), command.postId(), command.accountId(),
@@ -38,12 +38,6 @@ public class DeliveryReport {
 
     public static String idOf(String postId, List<String> deliveryAttemptKeys) {
         return DerivedIds.of("delivery-report", postId, String.join("\u0001", deliveryAttemptKeys));
-    }
-
-    private static void requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " is required");
-        }
     }
 
     private static void requireAttempts(List<CopyDeliveryAttempt> attempts) {

@@ -39,8 +39,8 @@ public class PostDistribution {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleServerCopiesCommand command) {
-        requireText("postId", command.postId());
-        requireText("accountId", command.accountId());
+        RequiredText.require("postId", command.postId());
+        RequiredText.require("accountId", command.accountId());
         if (!idOf(command.postId()).equals(command.distributionId())) {
             throw new InvalidValueException("distributionId", "distribution " + command.distributionId()
                     + " is not post " + command.postId() + "'s");
@@ -69,12 +69,6 @@ public class PostDistribution {
             servers.add(server);
         }
         return servers.stream().map(server -> ScheduledCopy.of(command.postId(), server)).toList();
-    }
-
-    private static void requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, field + " is required");
-        }
     }
 
     @EventSourcingHandler

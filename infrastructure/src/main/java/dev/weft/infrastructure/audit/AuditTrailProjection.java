@@ -28,7 +28,6 @@ import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
 import dev.weft.infrastructure.privacy.ErasedText;
-import dev.weft.infrastructure.projections.BatchEntries;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -110,7 +109,7 @@ public class AuditTrailProjection extends JdbcProjection {
     /** A batch's copies are the rows its copies' own events would have made. */
     @EventHandler
     void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        inBatches(this, p -> BatchEntries.forEach(eventId, event.each(), (id, copy) -> p.on(copy, at, id)));
+        eachInBatches(this, eventId, event.each(), (p, id, copy) -> p.on(copy, at, id));
     }
 
     @EventHandler
@@ -169,8 +168,8 @@ public class AuditTrailProjection extends JdbcProjection {
     /** One entry per attempt, as a single attempt's event gives: the batch is how it was stored, not what happened. */
     @EventHandler
     void on(CopyDeliveriesAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        inBatches(this, p -> BatchEntries.forEach(eventId, event.attempts(),
-                (id, attempt) -> p.copyAttempt(at, id, event.accountId(), event.postId(), attempt)));
+        eachInBatches(this, eventId, event.attempts(),
+                (p, id, attempt) -> p.copyAttempt(at, id, event.accountId(), event.postId(), attempt));
     }
 
     private void copyAttempt(Instant at, String entryId, String accountId, String postId, CopyDeliveryAttempt a) {

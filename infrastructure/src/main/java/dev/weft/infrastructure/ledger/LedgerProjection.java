@@ -27,7 +27,6 @@ import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOffEvent;
 import dev.weft.domain.sharing.FediverseSharingTurnedOnEvent;
 import dev.weft.infrastructure.privacy.ErasedText;
-import dev.weft.infrastructure.projections.BatchEntries;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +99,7 @@ public class LedgerProjection extends JdbcProjection {
     /** A batch's copies are the rows its copies' own events would have made. */
     @EventHandler
     void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        inBatches(this, p -> BatchEntries.forEach(eventId, event.each(), (id, copy) -> p.on(copy, at, id)));
+        eachInBatches(this, eventId, event.each(), (p, id, copy) -> p.on(copy, at, id));
     }
 
     @EventHandler
@@ -117,8 +116,8 @@ public class LedgerProjection extends JdbcProjection {
     /** A fact per attempt, so the ledger reads the same whether attempts were stored one by one or in batches. */
     @EventHandler
     void on(CopyDeliveriesAttemptedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        inBatches(this, p -> BatchEntries.forEach(eventId, event.attempts(),
-                (id, attempt) -> p.copyAttempt(at, id, event.accountId(), event.postId(), attempt)));
+        eachInBatches(this, eventId, event.attempts(),
+                (p, id, attempt) -> p.copyAttempt(at, id, event.accountId(), event.postId(), attempt));
     }
 
     private void copyAttempt(Instant at, String factId, String accountId, String postId, CopyDeliveryAttempt a) {

@@ -29,7 +29,6 @@ import dev.weft.domain.engagement.RemoteRepostUndoneEvent;
 import dev.weft.domain.posts.PostDeletedEvent;
 import dev.weft.domain.posts.PostPublishedEvent;
 import dev.weft.domain.remotepeople.RemotePersonErasedEvent;
-import dev.weft.infrastructure.projections.BatchEntries;
 import dev.weft.infrastructure.projections.JdbcProjection;
 import java.time.Instant;
 import java.util.Arrays;
@@ -84,7 +83,7 @@ public class SharingStatusProjection extends JdbcProjection {
     /** A batch's copies are the rows its copies' own events would have made. */
     @EventHandler
     void on(PostCopiesScheduledEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        inBatches(this, p -> BatchEntries.forEach(eventId, event.each(), (id, copy) -> p.on(copy, at, id)));
+        eachInBatches(this, eventId, event.each(), (p, id, copy) -> p.on(copy, at, id));
     }
 
     @EventHandler

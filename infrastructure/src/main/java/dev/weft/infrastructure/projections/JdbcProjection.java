@@ -2,6 +2,7 @@ package dev.weft.infrastructure.projections;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -77,6 +78,18 @@ public abstract class JdbcProjection {
         BatchingJdbcTemplate batching = new BatchingJdbcTemplate(jdbc.getDataSource());
         writes.accept((P) inSchema(schema, batching));
         batching.send();
+    }
+
+    /** Writes one row set per element of a batch event, each under its own row id, in JDBC batches. */
+    protected <P extends JdbcProjection, T> void eachInBatches(P self, String eventId, List<T> elements,
+                                                             ElementWriter<P, T> writer) {
+        inBatches(self, p -> BatchEntries.forEach(eventId, elements, (id, element) -> writer.write(p, id, element)));
+    }
+
+    /** What one element of a batch event writes, through the projection given. */
+    @FunctionalInterface
+    protected interface ElementWriter<P, T> {
+        void write(P projection, String rowId, T element);
     }
 
     protected String table(String name) {
