@@ -53,7 +53,7 @@ public final class FederationBench {
               federation-inbox.sh  [--option=value ...]   (= FederationBench inbox)
             Options (argument, or environment variable WEFT_BENCH_<NAME> with - as _):
               common: --engine-jar=api/target/weft.jar --engine-jvm-opts="-XX:MaxRAMPercentage=75"
-                      --out-dir=bench/out --start-timeout=180 --baseline-seconds=5 --jfr=false
+                      --out-dir=bench/out --start-timeout=180 --baseline-seconds=5 --jfr=false --pg-statements=false
                       --sink-threads=8 --key-pool=16
               fanout: --followers=10000 --servers=2000 --seed-concurrency=8 --seed-timeout=300
                       --drain-timeout=180 --heap-interval-ms=100
@@ -64,7 +64,7 @@ public final class FederationBench {
             """;
 
     private static final List<String> KEYS = List.of("engine-jar", "engine-jvm-opts", "out-dir", "start-timeout",
-            "baseline-seconds", "jfr", "sink-threads", "key-pool", "followers", "servers", "seed-concurrency",
+            "baseline-seconds", "jfr", "pg-statements", "sink-threads", "key-pool", "followers", "servers", "seed-concurrency",
             "seed-timeout", "drain-timeout", "heap-interval-ms", "actors", "clients", "warmup", "duration", "pool",
             "posts", "warmup-posts", "fedify-dir", "fedify-modes");
 
@@ -246,6 +246,11 @@ public final class FederationBench {
             }
             ProcessHandle engineHandle = ProcessHandle.of(h.engine.pid()).orElse(null);
             CpuSample cpu0 = CpuSample.of(engineHandle);
+            ThreadCpu threads0 = ThreadCpu.of(h.engine.pid());
+            boolean statements = bool("pg-statements", false);
+            if (statements) {
+                PgStatements.reset(h.jdbcUrl);
+            }
             CpuSample sink0 = CpuSample.of(ProcessHandle.current());
             long sinkNanos0 = fleet.handlerNanos.sum();
             HeapSampler heap = new HeapSampler(h.engine.pid(), integer("heap-interval-ms", 100),
@@ -288,6 +293,7 @@ public final class FederationBench {
             Thread.sleep(300);
             heap.close();
             CpuSample cpu1 = CpuSample.of(engineHandle);
+            ThreadCpu threads1 = ThreadCpu.of(h.engine.pid());
             CpuSample sink1 = CpuSample.of(ProcessHandle.current());
             long sinkNanos = fleet.handlerNanos.sum() - sinkNanos0;
             if (jfr) {
@@ -329,6 +335,12 @@ public final class FederationBench {
             line("  engine CPU       : " + fmt(cpu1.processCpuMillisSince(cpu0) / 1000, 1) + " s in "
                     + fmt(waitSeconds, 1) + " s (" + (waitSeconds < 1 ? "too short to say"
                     : fmt(cpu1.processCpuMillisSince(cpu0) / 10 / waitSeconds, 0) + "% of one core") + "); machine busy " + fmt(cpu1.busyPercentSince(cpu0), 0) + "% of all cores");
+            line("  engine and database CPU by thread family (from /proc; includes JIT, GC and native time):");
+            threads1.since(threads0, 14).forEach(l -> line("    " + l));
+            if (statements) {
+                line("  PostgreSQL's statements by execution time during the drain (pg_stat_statements):");
+                PgStatements.top(h.jdbcUrl, 15).forEach(l -> line("    " + l));
+            }
             line("  sink CPU         : bench JVM " + fmt(sink1.processCpuMillisSince(sink0) / 1000, 2)
                     + " s CPU in that time (fleet handlers " + fmt(sinkNanos / 1e9, 2) + " s wall)");
             line("  engine heap      : peak used " + fmt(heap.peakUsedMiB(), 0) + " MiB, peak committed "
@@ -1243,9 +1255,13 @@ public final class FederationBench {
                 throw new IllegalStateException("no engine jar at " + jar);
             }
             long t0 = System.nanoTime();
-            postgres = EmbeddedPostgres.builder().setDataDirectory(runDir.resolve("postgres"))
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(runDir.resolve("postgres"))
                     .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on").setServerConfig("max_connections", "200").start();
+                    .setServerConfig("fsync", "on").setServerConfig("max_connections", "200");
+            if ("true".equals(opts.get("pg-statements"))) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            postgres = builder.start();
             jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             line("  PostgreSQL   : " + PublishLoadBench.postgresDescription(jdbcUrl) + " (started in "
                     + (System.nanoTime() - t0) / 1_000_000 + " ms)");

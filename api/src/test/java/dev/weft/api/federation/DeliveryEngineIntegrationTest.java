@@ -17,7 +17,9 @@ import dev.weft.infrastructure.federation.delivery.DeliverySender;
 import dev.weft.infrastructure.federation.delivery.DeliverySettings;
 import dev.weft.infrastructure.federation.delivery.DeliveryStore;
 import dev.weft.infrastructure.federation.delivery.DeliveryWakeUp;
+import dev.weft.application.federation.delivery.AttemptOutcome;
 import dev.weft.infrastructure.federation.delivery.DeliveryWorker;
+import dev.weft.infrastructure.federation.delivery.Settlement;
 import dev.weft.infrastructure.federation.delivery.HostGuards;
 import dev.weft.infrastructure.federation.delivery.ServerHealth;
 import java.time.Duration;
@@ -184,7 +186,7 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
         outbox.enqueue(List.of(postDelivery(delete, DeliveryPurpose.POST_DELETE, copy)));
 
         assertThat(claimedOn(copy, "node-b")).as("the Create is in flight").isEmpty();
-        store.delivered(create, "node-a", 202, copy.later());
+        store.settleAll(List.of(Settlement.ended(create, AttemptOutcome.DELIVERED, 202, null, copy.later())), "node-a");
         assertThat(claimedOn(copy, "node-b")).extracting(ClaimedDelivery::deliveryId).containsExactly(delete);
     }
 

@@ -7,40 +7,81 @@ import dev.weft.domain.distribution.DeletionOutcome;
 import dev.weft.domain.distribution.DeliveryReport;
 import dev.weft.domain.distribution.Destination;
 import dev.weft.domain.distribution.DeliveryOutcome;
+import dev.weft.domain.distribution.RecordCopyDeliveriesCommand;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
 import dev.weft.domain.shared.DomainRuleException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every delivery attempt into an event on the record it concerns: a batch of the
- * post's Create attempts (a DeliveryReport), the copy's deletion request for a Delete, and
- * an ActivityDelivery for the rest. The outbox row says what to do next; these events say
- * what happened, for the audit trail. Returns once the attempt is stored.
+ * Turns delivery attempts into events on the records they concern: the post's Create
+ * attempts of one batch become one DeliveryReport per post, a Delete's attempt goes to the
+ * copy's deletion request, and the rest to an ActivityDelivery each. The outbox row says
+ * what to do next; these events say what happened, for the audit trail. Returns once the
+ * attempts are stored.
  */
 @Component
 public class DeliveryReports {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
-    /** Half the bound of one report: a batch this size is already far beyond what 16 workers gather. */
-    static final int MAX_BATCH = DeliveryReport.MAX_ATTEMPTS / 2;
     private final CommandSender commands;
     private final DeliveryMeters meters;
-    private final CopyAttemptBatches batches;
 
     public DeliveryReports(CommandSender commands, DeliveryMeters meters) {
         this.commands = commands;
         this.meters = meters;
-        this.batches = new CopyAttemptBatches(commands::send, MAX_BATCH);
     }
 
     public void record(DeliveryAttempt attempt) {
-        meters.attempted(attempt);
-        if (batched(attempt) && recordedInABatch(attempt)) {
-            return;
+        recordAll(List.of(attempt));
+    }
+
+    /** Each post's report is stored or refused alone; a refusal does not stop the others. */
+    public void recordAll(List<DeliveryAttempt> attempts) {
+        attempts.forEach(meters::attempted);
+        Map<String, List<DeliveryAttempt>> creates = new LinkedHashMap<>();
+        for (DeliveryAttempt attempt : attempts) {
+            if (batched(attempt)) {
+                creates.computeIfAbsent(attempt.postId(), post -> new ArrayList<>()).add(attempt);
+            } else {
+                recordAlone(attempt);
+            }
         }
+        creates.values().forEach(post -> chunks(post).forEach(this::recordReport));
+    }
+
+    /** A Create enqueued before the outbox kept its post has no report to join: its copy records it. */
+    private static boolean batched(DeliveryAttempt attempt) {
+        return attempt.purpose() == DeliveryPurpose.POST_CREATE && attempt.copyId() != null
+                && attempt.postId() != null;
+    }
+
+    private static List<List<DeliveryAttempt>> chunks(List<DeliveryAttempt> attempts) {
+        List<List<DeliveryAttempt>> chunks = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i += DeliveryReport.MAX_ATTEMPTS) {
+            chunks.add(attempts.subList(i, Math.min(attempts.size(), i + DeliveryReport.MAX_ATTEMPTS)));
+        }
+        return chunks;
+    }
+
+    /** A report refused by its rules is recorded attempt by attempt instead, on each copy. */
+    private void recordReport(List<DeliveryAttempt> attempts) {
+        try {
+            commands.send(report(attempts));
+        } catch (DomainRuleException e) {
+            LOG.warn("{} deliveries recorded on their copies alone, their report was refused: {}", attempts.size(),
+                    e.getMessage());
+            attempts.forEach(this::recordAlone);
+        }
+    }
+
+    private void recordAlone(DeliveryAttempt attempt) {
         Object command = commandFor(attempt);
         try {
             commands.send(command);
@@ -52,26 +93,11 @@ public class DeliveryReports {
         }
     }
 
-    /** A Create enqueued before the outbox kept its post has no report to join: its copy records it. */
-    private static boolean batched(DeliveryAttempt attempt) {
-        return attempt.purpose() == DeliveryPurpose.POST_CREATE && attempt.copyId() != null
-                && attempt.postId() != null;
-    }
-
-    /** A batch refused by its rules is recorded attempt by attempt instead, on each copy. */
-    private boolean recordedInABatch(DeliveryAttempt attempt) {
-        try {
-            batches.record(attempt);
-            return true;
-        } catch (DomainRuleException e) {
-            LOG.warn("delivery {} recorded on its copy alone, its batch was refused: {}", attempt.deliveryId(),
-                    e.getMessage());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted before delivery " + attempt.deliveryId() + " was recorded",
-                    e);
-        }
+    static RecordCopyDeliveriesCommand report(List<DeliveryAttempt> attempts) {
+        DeliveryAttempt first = attempts.get(0);
+        List<String> keys = attempts.stream().map(a -> a.deliveryId() + "/" + a.number()).toList();
+        return new RecordCopyDeliveriesCommand(DeliveryReport.idOf(first.postId(), keys), first.postId(),
+                first.accountId(), attempts.stream().map(DeliveryReports::copyAttempt).toList());
     }
 
     static CopyDeliveryAttempt copyAttempt(DeliveryAttempt attempt) {

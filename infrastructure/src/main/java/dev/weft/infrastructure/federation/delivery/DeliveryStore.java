@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox table as the workers use it: one statement to claim a batch, one to settle
- * each delivery. Each runs in its own short transaction (autocommit), never around the
+ * The outbox table as the workers use it: one statement to claim a batch, one round trip
+ * to settle a batch. Each runs in its own short transaction (autocommit), never around the
  * HTTP request, so a slow server holds no row lock and no connection.
  */
 @Component
@@ -56,21 +58,28 @@ public class DeliveryStore {
                 this::claimed, ts(until), node, ts(until), ts(now), skippedHosts.toArray(String[]::new), limit);
     }
 
-    public void delivered(ClaimedDelivery d, String node, int status, Instant at) {
-        settle(d, node, "delivered", status, null, at, at, at);
-    }
-
-    public void failed(ClaimedDelivery d, String node, Integer status, String error, Instant at) {
-        settle(d, node, "failed", status, error, at, at, at);
-    }
-
-    public void retryAt(ClaimedDelivery d, String node, Integer status, String error, Instant at, Instant next) {
-        settle(d, node, "pending", status, error, at, next, null);
-    }
-
-    /** A post's Create or Update that failed after the copy's Delete was enqueued is not retried. */
-    public void withdrawn(ClaimedDelivery d, String node, Integer status, String error, Instant at) {
-        settle(d, node, "withdrawn", status, error, at, at, at);
+    /**
+     * Settles a batch of sent deliveries in one round trip. The guard on leased_by keeps a
+     * node whose lease ran out from overwriting the next holder.
+     */
+    public void settleAll(List<Settlement> settlements, String node) {
+        jdbc.batchUpdate("UPDATE federation.delivery SET state = ?, attempts = attempts + 1, "
+                        + "first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, last_http_status = ?, "
+                        + "last_error = ?, next_attempt_at = ?, settled_at = ?, lease_until = NULL, leased_by = NULL, "
+                        + "last_attempt_by = ? WHERE delivery_id = ? AND leased_by = ?",
+                settlements, settlements.size(), (ps, s) -> {
+                    Instant at = s.at();
+                    ps.setString(1, s.state());
+                    ps.setTimestamp(2, ts(at));
+                    ps.setTimestamp(3, ts(at));
+                    ps.setObject(4, s.httpStatus(), java.sql.Types.INTEGER);
+                    ps.setString(5, s.error());
+                    ps.setTimestamp(6, ts(s.pending() ? s.next() : at));
+                    ps.setTimestamp(7, s.pending() ? null : ts(at));
+                    ps.setString(8, node);
+                    ps.setString(9, s.delivery().deliveryId());
+                    ps.setString(10, node);
+                });
     }
 
     /** The copy was recalled: its settled Creates and Updates lose the post's text. */
@@ -78,11 +87,15 @@ public class DeliveryStore {
         return RecalledActivity.eraseSettledOf(jdbc, copyId, now);
     }
 
-    /** Whether a Delete of the copy this Create or Update carries has been enqueued. */
-    public boolean deleteEnqueuedFor(ClaimedDelivery d) {
-        boolean carriesPost = d.purpose() == DeliveryPurpose.POST_CREATE || d.purpose() == DeliveryPurpose.POST_UPDATE;
-        return carriesPost && d.copyId() != null
-                && Boolean.TRUE.equals(jdbc.queryForObject(RecalledCopies.IS_RECALLED, Boolean.class, d.copyId()));
+    /** The copies, among those the given Creates and Updates carry, that a Delete has been enqueued for. */
+    public Set<String> recalledAmong(List<ClaimedDelivery> deliveries) {
+        String[] copies = deliveries.stream()
+                .filter(d -> d.purpose() == DeliveryPurpose.POST_CREATE || d.purpose() == DeliveryPurpose.POST_UPDATE)
+                .map(ClaimedDelivery::copyId).filter(Objects::nonNull).distinct().toArray(String[]::new);
+        if (copies.length == 0) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList(RecalledCopies.RECALLED_AMONG, String.class, (Object) copies));
     }
 
     /**
@@ -98,16 +111,6 @@ public class DeliveryStore {
                 + "leased_by = NULL, last_error = 'withdrawn: its post was deleted' "
                 + "WHERE d.state = 'pending' AND (d.lease_until IS NULL OR d.lease_until < ?) AND "
                 + RecalledCopies.carriesRecalledPost("d"), ts(now), ts(now));
-    }
-
-    /** The guard on leased_by keeps a node whose lease ran out from overwriting the next holder. */
-    private void settle(ClaimedDelivery d, String node, String state, Integer status, String error, Instant at,
-                        Instant next, Instant settledAt) {
-        jdbc.update("UPDATE federation.delivery SET state = ?, attempts = attempts + 1, "
-                        + "first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, last_http_status = ?, "
-                        + "last_error = ?, next_attempt_at = ?, settled_at = ?, lease_until = NULL, leased_by = NULL, "
-                        + "last_attempt_by = ? WHERE delivery_id = ? AND leased_by = ?",
-                state, ts(at), ts(at), status, error, ts(next), ts(settledAt), node, d.deliveryId(), node);
     }
 
     /** Back to the queue without an attempt: the host's circuit is open, or this node is stopping. */

@@ -6,11 +6,13 @@ import dev.weft.application.federation.delivery.DeliveryAttempt;
 import dev.weft.application.federation.delivery.DeliveryReports;
 import dev.weft.application.shared.Clock;
 import dev.weft.infrastructure.shared.ClaimingWorkers;
+import dev.weft.infrastructure.shared.GroupCommitter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +22,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Drains the outbox on this node: a poller claims as many due deliveries as there are idle
- * workers, and each worker sends one, outside any transaction, then settles it. Claims are
- * leases, so several nodes drain one table side by side and a node that dies mid-send
+ * workers, each worker sends one, outside any transaction, and hands it to one committer,
+ * which records and settles what the workers sent in batches. Claims are leases, so several
+ * nodes drain one table side by side, and a node that dies between a send and its settle
  * leaves rows that come due again when their lease ends.
  */
 public class DeliveryWorker implements SmartLifecycle {
@@ -29,6 +32,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Duration HALF_OPEN_RECHECK = Duration.ofSeconds(10);
     /** Connect and read timeouts, twice over when a server refuses RFC 9421 and gets draft-cavage. */
     private static final Duration LONGEST_SEND = Duration.ofMinutes(1);
+    /** Half of what one DeliveryReport holds, and a JDBC batch PostgreSQL takes in one round trip. */
+    private static final int SETTLE_BATCH = 500;
 
     private final DeliveryStore store;
     private final DeliverySender sender;
@@ -40,6 +45,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final RetrySchedule schedule;
     private final String node;
     private final ClaimingWorkers<Lease> workers;
+    private final GroupCommitter<Sent> settlements;
 
     private Instant nextSweep = Instant.EPOCH;
 
@@ -59,6 +65,9 @@ public class DeliveryWorker implements SmartLifecycle {
         this.workers = new ClaimingWorkers<>("weft-delivery",
                 new ClaimingWorkers.Pace(settings.workers(), settings.engine().pollInterval(), drainTimeout),
                 wakeUp, clock, new Outbox());
+        this.settlements = new GroupCommitter<>("weft-delivery-settle", SETTLE_BATCH,
+                settings.engine().settleWindow(), SETTLE_BATCH * 4,
+                this::settleAll);
     }
 
     public String node() {
@@ -70,6 +79,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (workers.isRunning() || !settings.engine().enabled()) {
             return;
         }
+        settlements.start();
         workers.start();
         LOG.info("Delivery engine started on node {} with {} workers", node, settings.workers());
     }
@@ -80,6 +90,7 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         workers.stop();
+        settlements.stop();
         LOG.info("Delivery engine stopped on node {}", node);
     }
 
@@ -100,7 +111,7 @@ public class DeliveryWorker implements SmartLifecycle {
         nextSweep = now.plus(settings.engine().unavailableSweepInterval());
         store.withdrawRecalled(now);
         for (ClaimedDelivery d : store.expireUnavailable(now, settings.maxRetryDuration())) {
-            report(d, AttemptOutcome.FAILED, null, "server unavailable", null, now);
+            report(List.of(Settlement.ended(d, AttemptOutcome.FAILED, null, "server unavailable", now)));
         }
     }
 
@@ -201,51 +212,63 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** A Create or Update recalled while it was being sent is not retried, and its text leaves the outbox. */
+    /** The worker goes on to its next delivery; the committer settles this one with others. */
     private void settle(ClaimedDelivery d, Verdict verdict, Instant at) {
         trackServer(d.host(), verdict, at);
-        boolean recalled = store.deleteEnqueuedFor(d);
-        settleAs(d, verdict, at, recalled);
-        if (recalled) {
-            store.eraseRecalledContent(d.copyId(), at);
+        try {
+            settlements.hand(new Sent(d, verdict, at));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Delivery {} was sent but is left to its lease: interrupted before it was settled",
+                    d.deliveryId());
         }
+    }
+
+    /** One delivery sent and what its answer means, waiting for the committer. */
+    record Sent(ClaimedDelivery delivery, Verdict verdict, Instant at) {
     }
 
     /**
-     * The attempt is on record before its row says so: a node that dies in between leaves the
-     * row to its lease, and the delivery is made and recorded again rather than lost.
+     * The attempts are on record before their rows say so: a node that dies in between
+     * leaves the rows to their lease, and the deliveries are made and recorded again rather
+     * than lost. A Create or Update recalled while it was being sent is not retried, and its
+     * text leaves the outbox.
      */
-    private void settleAs(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
-        switch (verdict.kind()) {
-            case DELIVERED -> {
-                report(d, AttemptOutcome.DELIVERED, verdict.httpStatus(), null, null, at);
-                store.delivered(d, node, verdict.httpStatus(), at);
-            }
-            case PERMANENT -> {
-                report(d, AttemptOutcome.FAILED, verdict.httpStatus(), verdict.error(), null, at);
-                store.failed(d, node, verdict.httpStatus(), verdict.error(), at);
-            }
-            case RETRY -> retryOrGiveUp(d, verdict, at, recalled);
+    private void settleAll(List<Sent> batch) {
+        Set<String> recalled = store.recalledAmong(batch.stream().map(Sent::delivery).toList());
+        List<Settlement> settlements = batch.stream()
+                .map(s -> settlementOf(s, s.delivery().copyId() != null && recalled.contains(s.delivery().copyId())))
+                .toList();
+        report(settlements);
+        store.settleAll(settlements, node);
+        for (String copyId : recalled) {
+            store.eraseRecalledContent(copyId, clock.now());
         }
     }
 
-    private void retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
+    private Settlement settlementOf(Sent sent, boolean recalled) {
+        ClaimedDelivery d = sent.delivery();
+        Verdict verdict = sent.verdict();
+        Instant at = sent.at();
+        return switch (verdict.kind()) {
+            case DELIVERED -> Settlement.ended(d, AttemptOutcome.DELIVERED, verdict.httpStatus(), null, at);
+            case PERMANENT -> Settlement.ended(d, AttemptOutcome.FAILED, verdict.httpStatus(), verdict.error(), at);
+            case RETRY -> retryOrGiveUp(d, verdict, at, recalled);
+        };
+    }
+
+    private Settlement retryOrGiveUp(ClaimedDelivery d, Verdict verdict, Instant at, boolean recalled) {
         if (recalled) {
-            String error = verdict.error() + "; not retried: its post was deleted";
-            report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);
-            store.withdrawn(d, node, verdict.httpStatus(), error, at);
-            return;
+            return Settlement.withdrawn(d, verdict.httpStatus(),
+                    verdict.error() + "; not retried: its post was deleted", at);
         }
         Instant first = d.firstAttemptAt() != null ? d.firstAttemptAt() : at;
         Optional<Instant> next = schedule.next(d.attempts() + 1, first, at, verdict.retryAfter());
         if (next.isPresent()) {
-            report(d, AttemptOutcome.RETRY_SCHEDULED, verdict.httpStatus(), verdict.error(), next.get(), at);
-            store.retryAt(d, node, verdict.httpStatus(), verdict.error(), at, next.get());
-        } else {
-            String error = verdict.error() + "; retries ended after " + settings.maxRetryDuration();
-            report(d, AttemptOutcome.FAILED, verdict.httpStatus(), error, null, at);
-            store.failed(d, node, verdict.httpStatus(), error, at);
+            return Settlement.retry(d, verdict.httpStatus(), verdict.error(), at, next.get());
         }
+        return Settlement.ended(d, AttemptOutcome.FAILED, verdict.httpStatus(),
+                verdict.error() + "; retries ended after " + settings.maxRetryDuration(), at);
     }
 
     /** Only signs of a server in trouble count towards unavailability; any answer that is not one clears it. */
@@ -257,13 +280,11 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void report(ClaimedDelivery d, AttemptOutcome outcome, Integer status, String error, Instant next,
-                        Instant at) {
+    private void report(List<Settlement> settled) {
         try {
-            reports.record(new DeliveryAttempt(d.deliveryId(), d.accountId(), d.purpose(), d.activityId(), d.inbox(),
-                    d.host(), d.copyId(), outcome, status, error, next, at, d.attempts() + 1, d.postId()));
+            reports.recordAll(settled.stream().map(Settlement::attempt).toList());
         } catch (RuntimeException e) {
-            LOG.warn("Outcome of delivery {} not recorded as an event: {}", d.deliveryId(), e.toString());
+            LOG.warn("Outcomes of {} deliveries not recorded as events: {}", settled.size(), e.toString());
         }
     }
 }

@@ -9,9 +9,9 @@ final class RecalledCopies {
     /** The deliveries that carry the post itself. */
     static final String CARRIES_POST = "purpose IN ('POST_CREATE', 'POST_UPDATE')";
 
-    /** Whether the copy bound to the parameter has a Delete. */
-    static final String IS_RECALLED = "SELECT EXISTS (SELECT 1 FROM federation.delivery WHERE copy_id = ? "
-            + "AND purpose = 'POST_DELETE')";
+    /** Those of the copies bound to the parameter (an array) that have a Delete. */
+    static final String RECALLED_AMONG = "SELECT DISTINCT copy_id FROM federation.delivery WHERE copy_id = ANY (?) "
+            + "AND purpose = 'POST_DELETE'";
 
     private RecalledCopies() {
     }
