@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,13 +24,7 @@ import java.util.Map;
 final class CavageSigner {
     static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final ThreadLocal<Signature> RSA = ThreadLocal.withInitial(() -> {
-        try {
-            return Signature.getInstance("SHA256withRSA");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private static final ThreadLocal<Map<String, Signature>> RSA = ThreadLocal.withInitial(HashMap::new);
 
     /** A request ready to send: target, body and the headers to set (Host is what the client sends anyway). */
     record SignedPost(URI target, byte[] body, Map<String, String> headers) {
@@ -37,7 +33,23 @@ final class CavageSigner {
     private CavageSigner() {
     }
 
+    private static Signature rsa(Provider provider) throws NoSuchAlgorithmException {
+        String name = provider == null ? "" : provider.getName();
+        Signature rsa = RSA.get().get(name);
+        if (rsa == null) {
+            rsa = provider == null ? Signature.getInstance("SHA256withRSA")
+                    : Signature.getInstance("SHA256withRSA", provider);
+            RSA.get().put(name, rsa);
+        }
+        return rsa;
+    }
+
     static SignedPost post(URI target, String json, String keyId, PrivateKey key, Instant date) {
+        return post(target, json, keyId, key, date, null);
+    }
+
+    /** provider null: the JDK's default for SHA256withRSA. */
+    static SignedPost post(URI target, String json, String keyId, PrivateKey key, Instant date, Provider provider) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String host = target.getPort() == -1 ? target.getHost() : target.getHost() + ":" + target.getPort();
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
@@ -47,7 +59,7 @@ final class CavageSigner {
                 + "\ndigest: " + digest;
         String signature;
         try {
-            Signature rsa = RSA.get();
+            Signature rsa = rsa(provider);
             rsa.initSign(key);
             rsa.update(signingString.getBytes(StandardCharsets.UTF_8));
             signature = Base64.getEncoder().encodeToString(rsa.sign());

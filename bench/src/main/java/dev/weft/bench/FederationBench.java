@@ -3,6 +3,7 @@ package dev.weft.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
+import java.security.Provider;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -356,7 +357,10 @@ public final class FederationBench {
                     + fmt(delivered == 0 ? Double.NaN : appendedTotal / (double) delivered, 2) + " per server): "
                     + appended);
             otherRequests(fleet);
-            double bare = bareSender(fleet, servers, sign);
+            Provider engineRsa = Files.readString(h.engineLog).contains("RSA signatures use AmazonCorrettoCryptoProvider")
+                    ? NativeRsa.provider() : null;
+            double bareJdk = bareSender(fleet, servers, sign, null);
+            double bare = engineRsa == null ? bareJdk : bareSender(fleet, servers, sign, engineRsa);
             Map<String, Double> fedify = fedify(fleet, servers, h.outDir);
             jfrSection(jfr, jfrFile, "during the drain");
             engineNotes(h);
@@ -365,7 +369,9 @@ public final class FederationBench {
             double ratio = perSecond / bare;
             boolean rateMet = ratio >= 0.75 && delivered >= expected && delivered > 0;
             boolean heapMet = heap.samples() > 0 && heap.peakUsedMiB() < 512;
-            line("Result: " + fmt(perSecond, 1) + " deliveries/s vs the bare sender's " + fmt(bare, 1) + "/s = "
+            line("Result: " + fmt(perSecond, 1) + " deliveries/s vs the bare sender's " + fmt(bare, 1) + "/s"
+                    + (engineRsa == null ? "" : " (signing as the engine does; " + fmt(bareJdk, 1)
+                    + "/s signing in the JDK)") + " = "
                     + pctOf(ratio) + " (target >= 75%); " + pctOf(perSecond / sign.perSecond()) + " of "
                     + fmt(sign.perSecond(), 0) + " RSA-2048 signs/s on " + sign.threads() + " threads; drain "
                     + fmt(drainSeconds, 1) + " s; peak heap " + fmt(heap.peakUsedMiB(), 0)
@@ -388,7 +394,8 @@ public final class FederationBench {
      * delivery workers and nothing recorded: what signing and HTTP alone allow on this
      * machine, so the gap to Weft's rate is what Weft's bookkeeping costs.
      */
-    private double bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign) throws Exception {
+    private double bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign, Provider provider)
+            throws Exception {
         RemoteFleet.Actor signer = fleet.actor(0);
         String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"object\":"
                 + "{\"type\":\"Note\",\"content\":\"" + "x".repeat(1200) + "\"}}";
@@ -407,7 +414,7 @@ public final class FederationBench {
                 while ((i = next.getAndIncrement()) < servers) {
                     try {
                         CavageSigner.SignedPost post = CavageSigner.post(URI.create(fleet.origin(i) + "/inbox"), body,
-                                signer.keyId(), signer.keys().getPrivate(), Instant.now());
+                                signer.keyId(), signer.keys().getPrivate(), Instant.now(), provider);
                         int status = client.send(request(post), HttpResponse.BodyHandlers.discarding()).statusCode();
                         if (status == 202) {
                             accepted.increment();
@@ -428,9 +435,11 @@ public final class FederationBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = accepted.sum() / seconds;
         line("  bare sender      : " + accepted.sum() + " of " + servers + " POSTs answered 202 in " + fmt(seconds, 2)
-                + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the sign rate ("
-                + threads + " threads in the bench JVM sign with SHA256withRSA and POST, nothing recorded; after"
-                + " Weft's fan-out drained" + (failures.isEmpty() ? ")" : "); failures " + failures));
+                + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the JDK's sign"
+                + " rate (" + threads + " threads in the bench JVM sign with SHA256withRSA in "
+                + (provider == null ? "the JDK (SunRsaSign)" : provider.getName() + ", as the engine does")
+                + " and POST, nothing recorded; after Weft's fan-out drained"
+                + (failures.isEmpty() ? ")" : "); failures " + failures));
         return perSecond;
     }
 
@@ -767,8 +776,10 @@ public final class FederationBench {
             progress("the window: " + clients + " clients POST Likes for " + warmup.toSeconds() + " + "
                     + duration.toSeconds() + " s ...");
             CpuSample cpu0 = CpuSample.of(engineHandle);
+            ThreadCpu threads0 = ThreadCpu.of(h.engine.pid());
             Window window = send(pool, clients, warmup, duration, false);
             CpuSample cpu1 = CpuSample.of(engineHandle);
+            ThreadCpu threads1 = ThreadCpu.of(h.engine.pid());
             long windowEnd = System.nanoTime();
             long distinctPairs = Math.min(window.sentTotal, (long) actors * posts);
             progress("window over: " + window.accepted + " accepted in " + fmt(window.seconds, 1) + " s; waiting"
@@ -794,6 +805,8 @@ public final class FederationBench {
             line("  engine CPU       : " + fmt(cpu1.processCpuMillisSince(cpu0) / 1000, 1) + " s in the window ("
                     + fmt(cpu1.processCpuMillisSince(cpu0) / 10 / ((windowEnd - window.startNanos) / 1e9), 0)
                     + "% of one core); machine busy " + fmt(cpu1.busyPercentSince(cpu0), 0) + "%");
+            line("  engine and database CPU in the window by thread family (from /proc; JIT, GC and native included):");
+            threads1.since(threads0, 12).forEach(l -> line("    " + l));
             line("");
             line("Processing (accepted is not processed):");
             line("  likes counted    : " + (drain.likes - likedBefore) + " new on the liked post(s) (likes.count"

@@ -108,7 +108,7 @@ enum SignatureAlgorithm {
     }
 
     private Signature newSignature() throws GeneralSecurityException {
-        Signature signature = Signature.getInstance(jcaName);
+        Signature signature = this == RSA_V1_5_SHA256 ? RsaProvider.sha256WithRsa() : Signature.getInstance(jcaName);
         if (parameters != null) {
             signature.setParameter(parameters);
         }
