@@ -12,10 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A node's workers on a table of leased work: a poller claims as many due items as there are
- * idle workers, so no claimed item waits behind a busy worker while its lease runs out, and
- * hands each to a worker. A claim that comes back short means nothing more is due, so the
- * poller then sleeps until its signal is nudged or the poll interval ends.
+ * A node's workers on a table of leased work: a poller claims due items and hands each to a
+ * worker. Without prefetch it claims as many as there are idle workers, so no claimed item
+ * waits behind a busy one. With a prefetch of N, up to N claimed items may wait for a worker
+ * (their leases must allow for it), and the poller claims only once N slots are free: one
+ * claim of N or more instead of one per finished item, while the waiting items keep the
+ * workers busy. A claim that comes back short means nothing more is due, so the poller then
+ * sleeps until its signal is nudged or the poll interval ends.
  */
 public final class ClaimingWorkers<T> {
 
@@ -38,8 +41,29 @@ public final class ClaimingWorkers<T> {
         }
     }
 
-    /** How many workers, how long an idle poller sleeps, and how long stopping waits for running items. */
-    public record Pace(int workers, Duration pollInterval, Duration drainTimeout) {
+    /**
+     * How many workers, how long an idle poller sleeps, how long stopping waits for running
+     * items, and how many claimed items may wait for a worker.
+     */
+    public record Pace(int workers, Duration pollInterval, Duration drainTimeout, int prefetch) {
+        public Pace {
+            if (workers < 1 || prefetch < 0) {
+                throw new IllegalArgumentException("at least one worker, and a prefetch of zero or more");
+            }
+        }
+
+        public Pace(int workers, Duration pollInterval, Duration drainTimeout) {
+            this(workers, pollInterval, drainTimeout, 0);
+        }
+
+        int slots() {
+            return workers + prefetch;
+        }
+
+        /** Free slots the poller waits for before it claims. */
+        int claimFloor() {
+            return Math.max(1, prefetch);
+        }
     }
 
     private final String name;
@@ -67,7 +91,7 @@ public final class ClaimingWorkers<T> {
             return;
         }
         int count = pace.workers();
-        idle = new Semaphore(count);
+        idle = new Semaphore(pace.slots());
         AtomicInteger number = new AtomicInteger();
         workers = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 task -> new Thread(task, name + "-" + number.incrementAndGet()));
@@ -112,8 +136,8 @@ public final class ClaimingWorkers<T> {
     }
 
     private void claimAndHandOut() throws InterruptedException {
-        idle.acquire();
-        int capacity = 1 + idle.drainPermits();
+        idle.acquire(pace.claimFloor());
+        int capacity = pace.claimFloor() + idle.drainPermits();
         List<T> claimed = claim(capacity);
         idle.release(capacity - claimed.size());
         claimed.forEach(this::handOut);
@@ -158,7 +182,7 @@ public final class ClaimingWorkers<T> {
         }
     }
 
-    /** One item on one worker thread, whose end frees the worker for the next claim. */
+    /** One item on one worker thread, whose end frees its slot for the next claim. */
     private final class Task implements Runnable {
         private final T item;
 

@@ -57,6 +57,20 @@ class ClaimingWorkersTest {
     }
 
     @Test
+    void withAPrefetchItClaimsOnlyOnceThatManySlotsAreFreeAndHoldsNoMore() {
+        table.add(200);
+        table.busyFor = Duration.ofMillis(2);
+        start(new ClaimingWorkers.Pace(2, LONG, LONG, 6));
+
+        await("all processed", () -> table.processed.size() == 200);
+        assertThat(table.overClaims).as("claims beyond the workers and the prefetch").isEmpty();
+        List<Integer> limits = snapshot(table.limits);
+        assertThat(limits).allMatch(limit -> limit >= 6 && limit <= 8);
+        assertThat(limits.size()).as("claims for 200 items").isLessThanOrEqualTo(200 / 6 + 2);
+        assertThat(table.processThreads).isSubsetOf("test-1", "test-2");
+    }
+
+    @Test
     void aShortClaimWaitsForANudgeBeforeClaimingAgain() throws InterruptedException {
         start(2, LONG, LONG);
         await("first claim", () -> table.limits.size() == 1);
@@ -116,9 +130,12 @@ class ClaimingWorkersTest {
     }
 
     private void start(int count, Duration pollInterval, Duration drainTimeout) {
-        table.workers = count;
-        workers = new ClaimingWorkers<>("test", new ClaimingWorkers.Pace(count, pollInterval, drainTimeout), signal,
-                Instant::now, table);
+        start(new ClaimingWorkers.Pace(count, pollInterval, drainTimeout));
+    }
+
+    private void start(ClaimingWorkers.Pace pace) {
+        table.workers = pace.workers() + pace.prefetch();
+        workers = new ClaimingWorkers<>("test", pace, signal, Instant::now, table);
         workers.start();
     }
 

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Drains the outbox on this node: a poller claims as many due deliveries as there are idle
- * workers, each worker sends one, outside any transaction, and hands it to one committer,
+ * Drains the outbox on this node: a poller claims due deliveries in batches, letting as many
+ * again as there are workers wait for one (a waiting delivery is still sent well within its
+ * lease); each worker sends one, outside any transaction, and hands it to one committer,
  * which records and settles what the workers sent in batches. Claims are leases, so several
  * nodes drain one table side by side, and a node that dies between a send and its settle
  * leaves rows that come due again when their lease ends.
@@ -63,7 +64,8 @@ public class DeliveryWorker implements SmartLifecycle {
         this.schedule = new RetrySchedule(settings.initialBackoff(), settings.maxRetryDuration(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.workers = new ClaimingWorkers<>("weft-delivery",
-                new ClaimingWorkers.Pace(settings.workers(), settings.engine().pollInterval(), drainTimeout),
+                new ClaimingWorkers.Pace(settings.workers(), settings.engine().pollInterval(), drainTimeout,
+                        settings.workers()),
                 wakeUp, clock, new Outbox());
         this.settlements = new GroupCommitter<>("weft-delivery-settle", SETTLE_BATCH,
                 settings.engine().settleWindow(), SETTLE_BATCH * 4,
