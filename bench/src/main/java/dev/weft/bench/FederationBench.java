@@ -777,6 +777,10 @@ public final class FederationBench {
                     + duration.toSeconds() + " s ...");
             CpuSample cpu0 = CpuSample.of(engineHandle);
             ThreadCpu threads0 = ThreadCpu.of(h.engine.pid());
+            boolean statements = bool("pg-statements", false);
+            if (statements) {
+                PgStatements.reset(h.jdbcUrl);
+            }
             Window window = send(pool, clients, warmup, duration, false);
             CpuSample cpu1 = CpuSample.of(engineHandle);
             ThreadCpu threads1 = ThreadCpu.of(h.engine.pid());
@@ -807,6 +811,10 @@ public final class FederationBench {
                     + "% of one core); machine busy " + fmt(cpu1.busyPercentSince(cpu0), 0) + "%");
             line("  engine and database CPU in the window by thread family (from /proc; JIT, GC and native included):");
             threads1.since(threads0, 12).forEach(l -> line("    " + l));
+            if (statements) {
+                line("  PostgreSQL's statements by execution time in the window (pg_stat_statements):");
+                PgStatements.top(h.jdbcUrl, 12).forEach(l -> line("    " + l));
+            }
             line("");
             line("Processing (accepted is not processed):");
             line("  likes counted    : " + (drain.likes - likedBefore) + " new on the liked post(s) (likes.count"

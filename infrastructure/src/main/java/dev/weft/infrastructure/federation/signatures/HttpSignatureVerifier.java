@@ -7,6 +7,8 @@ import dev.weft.application.federation.inbox.SignedRequest;
 import dev.weft.application.federation.inbox.VerifiedSignature;
 import dev.weft.application.federation.remote.RemoteActorProfile;
 import dev.weft.application.federation.remote.RemoteActors;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HttpSignatureVerifier implements RequestSignatureVerifier {
     public static final Duration ALLOWED_SKEW = Duration.ofHours(1);
+    private static final Cache<String, Instant> PARSED_DATES = Caffeine.newBuilder().maximumSize(4_096)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
     static final String CAVAGE = "draft-cavage";
     static final String RFC9421 = "rfc9421";
 
@@ -184,12 +188,22 @@ public class HttpSignatureVerifier implements RequestSignatureVerifier {
         return !time.isBefore(now.minus(ALLOWED_SKEW)) && !time.isAfter(now.plus(ALLOWED_SKEW));
     }
 
+    /**
+     * Date headers repeat for every request sent in the same second, and parsing one costs
+     * more than checking the signature in AWS-LC, so parsed dates are kept a while.
+     */
     private static Instant httpDate(String date) {
+        Instant parsed = PARSED_DATES.getIfPresent(date);
+        if (parsed != null) {
+            return parsed;
+        }
         try {
-            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            parsed = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw new SignatureRejectedException("unreadable Date header: " + date);
         }
+        PARSED_DATES.put(date, parsed);
+        return parsed;
     }
 
     /**
