@@ -321,6 +321,16 @@ public final class PublishLoadBench {
             f.result().errorKinds().forEach((kind, count) -> line("    error " + count + " x "
                     + f.result().errorSamples().get(kind)));
         }
+        floors.stream().filter(f -> f.what().startsWith("501-character")).findFirst()
+                .filter(f -> !f.result().aborted() && !target.publish().aborted() && f.result().perSecond() > 0)
+                .ifPresent(f -> {
+                    double ratio = target.publish().perSecond() / f.result().perSecond();
+                    line("");
+                    line(String.format(Locale.ROOT, "Target (issue 10): %.1f publishes/s at %d clients = %.1f%% of"
+                                    + " the %.1f refused 501-character publishes/s (target >= 50%%): %s",
+                            target.publish().perSecond(), TARGET_LEVEL, 100 * ratio, f.result().perSecond(),
+                            ratio >= 0.5 ? "MET" : "NOT MET (" + fmt(0.5 / ratio, 2) + "x short)"));
+                });
     }
 
     private static ClosedLoopLoad.Operation publisher(String baseUrl, Account account, int index, String padding) {
@@ -519,7 +529,8 @@ public final class PublishLoadBench {
                     fmt(p.percentileMillis(99), 2), fmt(p.maxMillis(), 1), p.errors(),
                     i.aborted() ? "ABORTED" : fmt(i.perSecond(), 1), fmt(i.percentileMillis(50), 2),
                     fmt(i.percentileMillis(99), 2), ratio,
-                    l.clients() == TARGET_LEVEL ? "   <- target >= " + Math.round(TARGET_RATIO * 100) + "%" : ""));
+                    l.clients() == TARGET_LEVEL ? "   <- the earlier target, >= " + Math.round(TARGET_RATIO * 100)
+                            + "% of INSERTs" : ""));
         }
         line("");
         line("  publishes/s and inserts/s count operations completed inside the measured window; p50/p99/max are");
@@ -582,7 +593,8 @@ public final class PublishLoadBench {
         } else {
             double ratio = target.publish().perSecond() / target.insert().perSecond();
             line(String.format(Locale.ROOT,
-                    "8-client ratio: %.1f%% (%.1f publishes/s / %.1f inserts/s); target >= 50%%: %s",
+                    "8-client ratio to INSERTs: %.1f%% (%.1f publishes/s / %.1f inserts/s); the earlier target"
+                            + " >= 50%%: %s",
                     100 * ratio, target.publish().perSecond(), target.insert().perSecond(),
                     ratio >= TARGET_RATIO ? "MET" : "NOT MET (" + fmt(TARGET_RATIO / ratio, 1) + "x short)"));
         }
