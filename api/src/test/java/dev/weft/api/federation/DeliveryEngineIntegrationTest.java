@@ -24,6 +24,7 @@ import dev.weft.infrastructure.federation.delivery.HostGuards;
 import dev.weft.infrastructure.federation.delivery.ServerHealth;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -188,6 +189,47 @@ class DeliveryEngineIntegrationTest extends WeftIntegrationTest {
         assertThat(claimedOn(copy, "node-b")).as("the Create is in flight").isEmpty();
         store.settleAll(List.of(Settlement.ended(create, AttemptOutcome.DELIVERED, 202, null, copy.later())), "node-a");
         assertThat(claimedOn(copy, "node-b")).extracting(ClaimedDelivery::deliveryId).containsExactly(delete);
+    }
+
+    @Test
+    void aSettledBatchWritesEachRowsOutcomeOnlyOnRowsItsNodeHolds() {
+        CopyOnSink delivered = copyOnSink();
+        CopyOnSink retried = copyOnSink();
+        String deliveredId = UUID.randomUUID().toString();
+        String retriedId = UUID.randomUUID().toString();
+        outbox.enqueue(List.of(postDelivery(deliveredId, DeliveryPurpose.POST_CREATE, delivered),
+                postDelivery(retriedId, DeliveryPurpose.POST_CREATE, retried)));
+        List<ClaimedDelivery> claimed = store.claim("node-a", 50, delivered.later().plusSeconds(1),
+                Duration.ofMinutes(5), List.of());
+        ClaimedDelivery first = claimed.stream().filter(d -> d.deliveryId().equals(deliveredId)).findFirst()
+                .orElseThrow();
+        ClaimedDelivery second = claimed.stream().filter(d -> d.deliveryId().equals(retriedId)).findFirst()
+                .orElseThrow();
+        Instant at = delivered.later().truncatedTo(ChronoUnit.MICROS);
+        Instant next = at.plusSeconds(90);
+
+        store.settleAll(List.of(Settlement.ended(first, AttemptOutcome.DELIVERED, 202, null, at)), "node-b");
+        assertThat(row(deliveredId)).containsEntry("state", "pending").containsEntry("leased_by", "node-a")
+                .containsEntry("attempts", 0);
+
+        store.settleAll(List.of(Settlement.ended(first, AttemptOutcome.DELIVERED, 202, null, at),
+                Settlement.retry(second, 503, "busy", at, next)), "node-a");
+        Map<String, Object> settled = row(deliveredId);
+        assertThat(settled).containsEntry("state", "delivered").containsEntry("attempts", 1)
+                .containsEntry("last_http_status", 202).containsEntry("leased_by", null)
+                .containsEntry("lease_until", null).containsEntry("last_attempt_by", "node-a");
+        assertThat(instant(settled, "settled_at")).isEqualTo(at);
+        assertThat(instant(settled, "next_attempt_at")).isEqualTo(at);
+        Map<String, Object> pending = row(retriedId);
+        assertThat(pending).containsEntry("state", "pending").containsEntry("attempts", 1)
+                .containsEntry("last_http_status", 503).containsEntry("last_error", "busy")
+                .containsEntry("settled_at", null).containsEntry("leased_by", null);
+        assertThat(instant(pending, "next_attempt_at")).isEqualTo(next);
+        assertThat(instant(pending, "first_attempt_at")).isEqualTo(at);
+    }
+
+    private static Instant instant(Map<String, Object> row, String column) {
+        return ((java.sql.Timestamp) row.get(column)).toInstant();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.weft.infrastructure.shared.Rows.instant;
 import static dev.weft.infrastructure.shared.Rows.ts;
 
 import dev.weft.application.federation.delivery.DeliveryPurpose;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,27 +63,44 @@ public class DeliveryStore {
     }
 
     /**
-     * Settles a batch of sent deliveries in one round trip. The guard on leased_by keeps a
-     * node whose lease ran out from overwriting the next holder.
+     * Settles a batch of sent deliveries in one statement: the batch travels as arrays, so
+     * PostgreSQL plans and runs one UPDATE rather than one per row. The guard on leased_by
+     * keeps a node whose lease ran out from overwriting the next holder.
      */
     public void settleAll(List<Settlement> settlements, String node) {
-        jdbc.batchUpdate("UPDATE federation.delivery SET state = ?, attempts = attempts + 1, "
-                        + "first_attempt_at = COALESCE(first_attempt_at, ?), last_attempt_at = ?, last_http_status = ?, "
-                        + "last_error = ?, next_attempt_at = ?, settled_at = ?, lease_until = NULL, leased_by = NULL, "
-                        + "last_attempt_by = ? WHERE delivery_id = ? AND leased_by = ?",
-                settlements, settlements.size(), (ps, s) -> {
-                    Instant at = s.at();
-                    ps.setString(1, s.state());
-                    ps.setTimestamp(2, ts(at));
-                    ps.setTimestamp(3, ts(at));
-                    ps.setObject(4, s.httpStatus(), java.sql.Types.INTEGER);
-                    ps.setString(5, s.error());
-                    ps.setTimestamp(6, ts(s.pending() ? s.next() : at));
-                    ps.setTimestamp(7, s.pending() ? null : ts(at));
-                    ps.setString(8, node);
-                    ps.setString(9, s.delivery().deliveryId());
-                    ps.setString(10, node);
-                });
+        if (settlements.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("UPDATE federation.delivery d SET state = v.state, "
+                    + "attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, v.at), "
+                    + "last_attempt_at = v.at, last_http_status = v.status, last_error = v.error, "
+                    + "next_attempt_at = v.next, settled_at = v.settled, lease_until = NULL, leased_by = NULL, "
+                    + "last_attempt_by = ? FROM unnest(?::text[], ?::text[], ?::text[]::timestamptz[], ?::int[], ?::text[], "
+                    + "?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS v(delivery_id, state, at, status, error, next, settled) "
+                    + "WHERE d.delivery_id = v.delivery_id AND d.leased_by = ?");
+            ps.setString(1, node);
+            ps.setArray(2, connection.createArrayOf("text", column(settlements, s -> s.delivery().deliveryId())));
+            ps.setArray(3, connection.createArrayOf("text", column(settlements, Settlement::state)));
+            ps.setArray(4, connection.createArrayOf("text", column(settlements, s -> iso(s.at()))));
+            ps.setArray(5, connection.createArrayOf("int4", column(settlements, Settlement::httpStatus)));
+            ps.setArray(6, connection.createArrayOf("text", column(settlements, Settlement::error)));
+            ps.setArray(7, connection.createArrayOf("text", column(settlements,
+                    s -> iso(s.pending() ? s.next() : s.at()))));
+            ps.setArray(8, connection.createArrayOf("text", column(settlements,
+                    s -> s.pending() ? null : iso(s.at()))));
+            ps.setString(9, node);
+            return ps;
+        });
+    }
+
+    private static Object[] column(List<Settlement> settlements, Function<Settlement, Object> value) {
+        return settlements.stream().map(value).toArray();
+    }
+
+    /** Instants travel as ISO-8601 text with their offset, so no session time zone can shift them. */
+    private static String iso(Instant instant) {
+        return instant.toString();
     }
 
     /** The copy was recalled: its settled Creates and Updates lose the post's text. */
