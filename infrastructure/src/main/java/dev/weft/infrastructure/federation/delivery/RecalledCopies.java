@@ -22,16 +22,6 @@ final class RecalledCopies {
                 + ".copy_id AND recall.purpose = 'POST_DELETE')";
     }
 
-    /**
-     * The row named by alias does not carry a post whose copy has a Delete: the negation of
-     * {@link #carriesRecalledPost}, written as a NOT EXISTS so PostgreSQL probes an index
-     * per row rather than hashing every Delete ever enqueued first.
-     */
-    static String carriesNoRecalledPost(String alias) {
-        return "NOT EXISTS (SELECT 1 FROM federation.delivery recall WHERE recall.copy_id = " + alias
-                + ".copy_id AND recall.purpose = 'POST_DELETE' AND " + alias + "." + CARRIES_POST + ")";
-    }
-
     /** The row named by alias carries a post whose copy has a Delete. */
     static String carriesRecalledPost(String alias) {
         return "(" + alias + ".copy_id IS NOT NULL AND " + alias + "." + CARRIES_POST + " AND " + recalled(alias) + ")";
