@@ -42,7 +42,8 @@ public class DeliveryStore {
      * a Create or Update whose copy has a Delete is never claimed: arriving after the Delete,
      * it would bring the post back. PostgreSQL answers the two copy checks by hashing the
      * rows that could match, once per claim; V23's partial indexes hold only those (the
-     * Deletes, the pending Creates and Updates), so the claim no longer scans the outbox.
+     * Deletes, the pending Creates and Updates), so the claim no longer scans the outbox;
+     * it still reads every Delete the outbox keeps, which grows with the posts ever deleted.
      * Written as NOT EXISTS, the checks became per-row probes whose index PostgreSQL chose
      * badly when its statistics lagged a fan-out (16 ms a claim), so they stay as they are.
      */
