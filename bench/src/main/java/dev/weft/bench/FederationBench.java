@@ -72,8 +72,6 @@ public final class FederationBench {
     private final String mode;
     private final Map<String, String> opts;
     private final List<String> report = new ArrayList<>();
-    /** Whether the last bare sender's POSTs were all answered 202: its rate is a floor only then. */
-    private boolean bareSenderReachedAll;
     private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
     private FederationBench(String mode, Map<String, String> opts) {
@@ -364,16 +362,17 @@ public final class FederationBench {
             otherRequests(fleet);
             Provider engineRsa = Files.readString(h.engineLog).contains("RSA signatures use AmazonCorrettoCryptoProvider")
                     ? NativeRsa.provider() : null;
-            double bareJdk = bareSender(fleet, servers, sign, null);
-            double bare = engineRsa == null ? bareJdk : bareSender(fleet, servers, sign, engineRsa);
-            boolean bareComplete = bareSenderReachedAll;
+            BareRun bareJdkRun = bareSender(fleet, servers, sign, null);
+            BareRun floor = engineRsa == null ? bareJdkRun : bareSender(fleet, servers, sign, engineRsa);
+            double bareJdk = bareJdkRun.perSecond();
+            double bare = floor.perSecond();
             Map<String, Double> fedify = fedify(fleet, servers, h.outDir);
             jfrSection(jfr, jfrFile, "during the drain");
             engineNotes(h);
 
             line("");
             double ratio = perSecond / bare;
-            boolean floorComplete = bareComplete;
+            boolean floorComplete = floor.reachedAll();
             boolean rateMet = floorComplete && ratio >= 0.75 && delivered >= expected && delivered > 0;
             boolean heapMet = heap.samples() > 0 && heap.peakUsedMiB() < 512;
             line("Result: " + fmt(perSecond, 1) + " deliveries/s vs the bare sender's " + fmt(bare, 1) + "/s"
@@ -402,7 +401,11 @@ public final class FederationBench {
      * delivery workers and nothing recorded: what signing and HTTP alone allow on this
      * machine, so the gap to Weft's rate is what Weft's bookkeeping costs.
      */
-    private double bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign, Provider provider)
+    /** A bare sender's rate, a floor only when every server answered 202. */
+    private record BareRun(double perSecond, boolean reachedAll) {
+    }
+
+    private BareRun bareSender(RemoteFleet fleet, int servers, CryptoBaseline.Result sign, Provider provider)
             throws Exception {
         RemoteFleet.Actor signer = fleet.actor(0);
         String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"object\":"
@@ -442,14 +445,13 @@ public final class FederationBench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = accepted.sum() / seconds;
-        bareSenderReachedAll = accepted.sum() == servers;
         line("  bare sender      : " + accepted.sum() + " of " + servers + " POSTs answered 202 in " + fmt(seconds, 2)
                 + " s = " + fmt(perSecond, 1) + "/s = " + pctOf(perSecond / sign.perSecond()) + " of the JDK's sign"
                 + " rate (" + threads + " threads in the bench JVM sign with SHA256withRSA in "
                 + (provider == null ? "the JDK (SunRsaSign)" : provider.getName() + ", as the engine does")
                 + " and POST, nothing recorded; after Weft's fan-out drained"
                 + (failures.isEmpty() ? ")" : "); failures " + failures));
-        return perSecond;
+        return new BareRun(perSecond, accepted.sum() == servers);
     }
 
     /**

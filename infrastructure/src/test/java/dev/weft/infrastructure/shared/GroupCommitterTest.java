@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,11 +89,7 @@ class GroupCommitterTest {
     @Test
     void stoppingWritesWhatIsStillQueued() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        committer = started(4, 40, batch -> {
-            if (batch.contains(0)) {
-                awaitQuietly(release);
-            }
-        });
+        committer = holdingTheBatchOfZero(4, 40, release);
         committer.hand(0);
         for (int i = 1; i < 10; i++) {
             committer.hand(i);
@@ -118,11 +115,7 @@ class GroupCommitterTest {
     @Test
     void aFullQueueHoldsTheCallerUntilTheWriterCatchesUp() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        committer = started(2, 2, batch -> {
-            if (batch.contains(0)) {
-                awaitQuietly(release);
-            }
-        });
+        committer = holdingTheBatchOfZero(2, 2, release);
         committer.hand(0);
         awaitQueued(0);
         committer.hand(1);
@@ -142,6 +135,15 @@ class GroupCommitterTest {
         third.join(10_000);
         awaitWritten(4);
         assertThat(third.isAlive()).isFalse();
+    }
+
+    /** The writer waits for release before it finishes the batch that holds item 0. */
+    private GroupCommitter<Integer> holdingTheBatchOfZero(int maxBatch, int capacity, CountDownLatch release) {
+        return started(maxBatch, capacity, batch -> {
+            if (batch.contains(0)) {
+                awaitQuietly(release);
+            }
+        });
     }
 
     private GroupCommitter<Integer> started(int maxBatch, int capacity, Consumer<List<Integer>> writer) {
@@ -171,19 +173,19 @@ class GroupCommitterTest {
     }
 
     private void awaitWritten(int items) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (snapshot().stream().mapToInt(List::size).sum() < items && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(snapshot().stream().mapToInt(List::size).sum()).isEqualTo(items);
+        await(() -> snapshot().stream().mapToInt(List::size).sum(), items);
     }
 
     private void awaitQueued(int items) throws InterruptedException {
+        await(committer::queued, items);
+    }
+
+    private static void await(IntSupplier actual, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (committer.queued() != items && System.nanoTime() < deadline) {
+        while (actual.getAsInt() != expected && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(committer.queued()).isEqualTo(items);
+        assertThat(actual.getAsInt()).isEqualTo(expected);
     }
 
     private static List<Integer> range(int from, int to) {

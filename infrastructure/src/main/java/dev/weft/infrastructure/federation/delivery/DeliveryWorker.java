@@ -2,7 +2,6 @@ package dev.weft.infrastructure.federation.delivery;
 
 import dev.weft.application.shared.RetrySchedule;
 import dev.weft.application.federation.delivery.AttemptOutcome;
-import dev.weft.application.federation.delivery.DeliveryAttempt;
 import dev.weft.application.federation.delivery.DeliveryReports;
 import dev.weft.application.shared.Clock;
 import dev.weft.infrastructure.shared.ClaimingWorkers;
@@ -33,7 +32,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Duration HALF_OPEN_RECHECK = Duration.ofSeconds(10);
     /** Connect and read timeouts, twice over when a server refuses RFC 9421 and gets draft-cavage. */
     private static final Duration LONGEST_SEND = Duration.ofMinutes(1);
-    /** Half of what one DeliveryReport holds, and a JDBC batch PostgreSQL takes in one round trip. */
+    /** Half of what one DeliveryReport holds; the rows of a batch settle in one UPDATE. */
     private static final int SETTLE_BATCH = 500;
 
     private final DeliveryStore store;
@@ -112,8 +111,10 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         nextSweep = now.plus(settings.engine().unavailableSweepInterval());
         store.withdrawRecalled(now);
-        for (ClaimedDelivery d : store.expireUnavailable(now, settings.maxRetryDuration())) {
-            report(List.of(Settlement.ended(d, AttemptOutcome.FAILED, null, "server unavailable", now)));
+        List<Settlement> expired = store.expireUnavailable(now, settings.maxRetryDuration()).stream()
+                .map(d -> Settlement.ended(d, AttemptOutcome.FAILED, null, "server unavailable", now)).toList();
+        if (!expired.isEmpty()) {
+            report(expired);
         }
     }
 

@@ -8,8 +8,8 @@ import java.time.Instant;
  * How one sent delivery's row is settled (its state column) and the attempt that is put on
  * record for it. Only a retry leaves the row pending, with its next attempt.
  */
-public record Settlement(ClaimedDelivery delivery, String state, AttemptOutcome outcome, Integer httpStatus, String error,
-                  Instant at, Instant next) {
+public record Settlement(ClaimedDelivery delivery, String state, AttemptOutcome outcome, Integer httpStatus,
+                         String error, Instant at, Instant next) {
 
     public static Settlement ended(ClaimedDelivery d, AttemptOutcome outcome, Integer status, String error, Instant at) {
         String state = outcome == AttemptOutcome.DELIVERED ? "delivered" : "failed";
