@@ -5,6 +5,7 @@ import dev.weft.infrastructure.privacy.AccountErasure;
 import dev.weft.infrastructure.shared.PeriodicJob;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,14 +49,30 @@ public class DeletedAccountEraser extends PeriodicJob {
                 + "AND d.state = 'pending') "
                 + "AND NOT EXISTS (SELECT 1 FROM crossposting.job j WHERE j.account_id = a.account_id "
                 + "AND j.state IN ('pending', 'held'))", String.class, (double) GRACE.toSeconds());
-        settled.forEach(this::erase);
+        List<String> erased = settled.stream().filter(this::erasedNow).toList();
         if (erasure.erasedWithin(RECENT)) {
             erasure.forgetUnreferencedActors();
         }
-        if (!settled.isEmpty()) {
-            LOG.info("Erased {} deleted accounts: personal data, sent activities and private keys", settled.size());
+        if (!erased.isEmpty()) {
+            LOG.info("Erased {} deleted accounts: personal data, sent activities and private keys", erased.size());
         }
-        return settled;
+        return erased;
+    }
+
+    /**
+     * Two erasers (two nodes, or a node's round and an operator's call) may take the same
+     * account at once and lock its rows in different orders; the one PostgreSQL picks as a
+     * deadlock's victim is rolled back and leaves the account to the other, or to its next
+     * round: erasing is idempotent.
+     */
+    private boolean erasedNow(String accountId) {
+        try {
+            erase(accountId);
+            return true;
+        } catch (PessimisticLockingFailureException e) {
+            LOG.info("Erasure of account {} left to the next round: {}", accountId, e.getMostSpecificCause().getMessage());
+            return false;
+        }
     }
 
     /**
