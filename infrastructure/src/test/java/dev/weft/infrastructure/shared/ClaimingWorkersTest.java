@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ClaimingWorkersTest {
     private static final Duration LONG = Duration.ofMinutes(1);
 
-    private final WorkSignal signal = new WorkSignal();
+    private final WorkSignal signal = new WorkSignal("test_signal");
     private final Table table = new Table();
     private ClaimingWorkers<Integer> workers;
 

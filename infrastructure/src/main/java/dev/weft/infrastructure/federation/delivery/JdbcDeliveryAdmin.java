@@ -6,6 +6,7 @@ import static dev.weft.infrastructure.shared.Rows.ts;
 import dev.weft.application.federation.delivery.DeliveryAdmin;
 import dev.weft.application.federation.delivery.DeliveryServerView;
 import dev.weft.application.shared.Clock;
+import dev.weft.infrastructure.shared.NodeNudges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -39,14 +40,16 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
     private final ServerHealth health;
     private final Clock clock;
     private final DeliveryWakeUp wakeUp;
+    private final NodeNudges nudges;
 
     public JdbcDeliveryAdmin(JdbcTemplate jdbc, HostGuards guards, ServerHealth health, Clock clock,
-                             DeliveryWakeUp wakeUp) {
+                             DeliveryWakeUp wakeUp, NodeNudges nudges) {
         this.jdbc = jdbc;
         this.guards = guards;
         this.health = health;
         this.clock = clock;
         this.wakeUp = wakeUp;
+        this.nudges = nudges;
     }
 
     @Override
@@ -116,6 +119,6 @@ public class JdbcDeliveryAdmin implements DeliveryAdmin {
     private void trustAgain(String host) {
         health.markAvailable(host);
         guards.reset(host);
-        wakeUp.nudge();
+        nudges.nudgeEverywhere(wakeUp);
     }
 }

@@ -7,6 +7,7 @@ import dev.weft.application.federation.delivery.DeliveryOutbox;
 import dev.weft.application.federation.delivery.DeliveryRecipient;
 import dev.weft.application.federation.delivery.OutboundDelivery;
 import dev.weft.application.shared.Clock;
+import dev.weft.infrastructure.shared.NodeNudges;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,12 +32,14 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
     private final FederationSettings settings;
     private final Clock clock;
     private final DeliveryWakeUp wakeUp;
+    private final NodeNudges nudges;
 
-    public JdbcDeliveryOutbox(JdbcTemplate jdbc, FederationSettings settings, Clock clock, DeliveryWakeUp wakeUp) {
+    public JdbcDeliveryOutbox(JdbcTemplate jdbc, FederationSettings settings, Clock clock, DeliveryWakeUp wakeUp, NodeNudges nudges) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
         this.wakeUp = wakeUp;
+        this.nudges = nudges;
     }
 
     @Override
@@ -54,7 +57,7 @@ public class JdbcDeliveryOutbox implements DeliveryOutbox {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (delivery_id) DO UPDATE "
                 + "SET copy_id = EXCLUDED.copy_id WHERE federation.delivery.copy_id IS NULL "
                 + "AND EXCLUDED.copy_id IS NOT NULL", rows);
-        wakeUp.nudge();
+        nudges.nudgeEverywhere(wakeUp);
     }
 
     @Override
