@@ -2,6 +2,7 @@ package dev.weft.domain.distribution;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.weft.domain.shared.Batches;
 import dev.weft.domain.shared.DerivedIds;
 import dev.weft.domain.shared.InvalidValueException;
 import java.util.LinkedHashSet;
@@ -49,10 +50,9 @@ public class PostDistribution {
         if (scheduled || copies.isEmpty()) {
             return;
         }
-        for (int from = 0; from < copies.size(); from += BATCH) {
+        for (List<ScheduledCopy> batch : Batches.of(copies, BATCH)) {
             apply(new PostCopiesScheduledEvent(command.distributionId(), command.postId(), command.accountId(),
-                    List.copyOf(copies.subList(from, Math.min(copies.size(), from + BATCH))),
-                    command.consentVersion(), command.at()));
+                    batch, command.consentVersion(), command.at()));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.weft.domain.distribution.DeliveryOutcome;
 import dev.weft.domain.distribution.RecordCopyDeliveriesCommand;
 import dev.weft.domain.distribution.RecordDeliveryAttemptCommand;
 import dev.weft.domain.distribution.RecordRemoteDeletionOutcomeCommand;
+import dev.weft.domain.shared.Batches;
 import dev.weft.domain.shared.DomainRuleException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,21 +54,13 @@ public class DeliveryReports {
                 recordAlone(attempt);
             }
         }
-        creates.values().forEach(post -> chunks(post).forEach(this::recordReport));
+        creates.values().forEach(post -> Batches.of(post, DeliveryReport.MAX_ATTEMPTS).forEach(this::recordReport));
     }
 
     /** A Create enqueued before the outbox kept its post has no report to join: its copy records it. */
     private static boolean batched(DeliveryAttempt attempt) {
         return attempt.purpose() == DeliveryPurpose.POST_CREATE && attempt.copyId() != null
                 && attempt.postId() != null;
-    }
-
-    private static List<List<DeliveryAttempt>> chunks(List<DeliveryAttempt> attempts) {
-        List<List<DeliveryAttempt>> chunks = new ArrayList<>();
-        for (int i = 0; i < attempts.size(); i += DeliveryReport.MAX_ATTEMPTS) {
-            chunks.add(attempts.subList(i, Math.min(attempts.size(), i + DeliveryReport.MAX_ATTEMPTS)));
-        }
-        return chunks;
     }
 
     /** A report refused by its rules is recorded attempt by attempt instead, on each copy. */
