@@ -1,7 +1,12 @@
 package dev.weft.infrastructure.federation.signatures;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
 import org.slf4j.Logger;
@@ -18,12 +23,35 @@ import org.slf4j.LoggerFactory;
 final class RsaProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RsaProvider.class);
     private static final Provider NATIVE = loadNative();
+    /**
+     * Handed a JDK key, the provider imports it into AWS-LC at every signature; the imported
+     * key is kept instead, for as long as the vault keeps the JDK key it came from.
+     */
+    private static final Cache<PrivateKey, PrivateKey> IMPORTED = Caffeine.newBuilder().weakKeys()
+            .maximumSize(100_000).build();
 
     private RsaProvider() {
     }
 
     static Signature sha256WithRsa() throws NoSuchAlgorithmException {
         return NATIVE != null ? Signature.getInstance("SHA256withRSA", NATIVE) : Signature.getInstance("SHA256withRSA");
+    }
+
+    /** The key as the signature from {@link #sha256WithRsa()} uses it without converting it again. */
+    static PrivateKey signingKey(PrivateKey key) {
+        if (NATIVE == null || !"RSA".equals(key.getAlgorithm())) {
+            return key;
+        }
+        return IMPORTED.get(key, RsaProvider::imported);
+    }
+
+    private static PrivateKey imported(PrivateKey key) {
+        try {
+            return (PrivateKey) KeyFactory.getInstance("RSA", NATIVE).translateKey(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            LOG.debug("RSA key left to the provider to convert per signature: {}", e.toString());
+            return key;
+        }
     }
 
     /** The provider's name, for the start-up log and the operators' docs. */

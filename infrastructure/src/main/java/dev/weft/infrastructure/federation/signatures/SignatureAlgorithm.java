@@ -85,7 +85,7 @@ enum SignatureAlgorithm {
     byte[] sign(PrivateKey key, byte[] data) {
         try {
             Signature signature = newSignature();
-            signature.initSign(key);
+            signature.initSign(this == RSA_V1_5_SHA256 ? RsaProvider.signingKey(key) : key);
             signature.update(data);
             return signature.sign();
         } catch (GeneralSecurityException e) {

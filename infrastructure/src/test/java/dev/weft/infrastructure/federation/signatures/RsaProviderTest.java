@@ -41,6 +41,21 @@ class RsaProviderTest {
     }
 
     @Test
+    void aKeyIsImportedOnceAndStillSignsTheJdksBytes() throws Exception {
+        java.security.PrivateKey imported = RsaProvider.signingKey(keys.getPrivate());
+
+        assertThat(RsaProvider.signingKey(keys.getPrivate())).isSameAs(imported);
+        if (RsaProvider.name().startsWith("AmazonCorrettoCryptoProvider")) {
+            assertThat(imported.getClass().getName()).startsWith("com.amazon.corretto");
+        }
+        assertThat(SignatureAlgorithm.RSA_V1_5_SHA256.sign(keys.getPrivate(), DATA)).isEqualTo(jdkSignature());
+        Signature direct = RsaProvider.sha256WithRsa();
+        direct.initSign(imported);
+        direct.update(DATA);
+        assertThat(direct.sign()).isEqualTo(jdkSignature());
+    }
+
+    @Test
     void itChecksTheJdksSignaturesAndRefusesAlteredData() throws Exception {
         byte[] jdk = jdkSignature();
 
