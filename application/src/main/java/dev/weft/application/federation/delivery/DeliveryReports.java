@@ -63,14 +63,24 @@ public class DeliveryReports {
                 && attempt.postId() != null;
     }
 
-    /** A report refused by its rules is recorded attempt by attempt instead, on each copy. */
+    /**
+     * A report refused by its rules is halved until each refused attempt stands alone, so one
+     * malformed attempt does not keep the others out of the audit trail. An attempt refused
+     * alone goes to its copy, which only a copy scheduled one by one (before batching) has.
+     */
     private void recordReport(List<DeliveryAttempt> attempts) {
         try {
             commands.send(report(attempts));
         } catch (DomainRuleException e) {
-            LOG.warn("{} deliveries recorded on their copies alone, their report was refused: {}", attempts.size(),
-                    e.getMessage());
-            attempts.forEach(this::recordAlone);
+            if (attempts.size() == 1) {
+                LOG.warn("delivery {} refused in a report, left to its copy: {}", attempts.get(0).deliveryId(),
+                        e.getMessage());
+                recordAlone(attempts.get(0));
+                return;
+            }
+            int half = attempts.size() / 2;
+            recordReport(attempts.subList(0, half));
+            recordReport(attempts.subList(half, attempts.size()));
         }
     }
 

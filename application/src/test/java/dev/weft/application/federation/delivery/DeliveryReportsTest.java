@@ -55,16 +55,31 @@ class DeliveryReportsTest {
     }
 
     @Test
-    void aRefusedReportIsRecordedAttemptByAttemptOnEachCopy() {
+    void aReportRefusedForOneAttemptStillRecordsTheOthersInReportsAndLeavesThatOneToItsCopy() {
+        commands.refuse = c -> c instanceof RecordCopyDeliveriesCommand r
+                && r.attempts().stream().anyMatch(a -> a.copyId().equals("copy-d3"));
+
+        reports.recordAll(IntStream.rangeClosed(1, 4).mapToObj(i -> create("d" + i, "post-a",
+                AttemptOutcome.DELIVERED)).toList());
+
+        List<List<String>> recorded = commands.accepted.stream().filter(RecordCopyDeliveriesCommand.class::isInstance)
+                .map(c -> ((RecordCopyDeliveriesCommand) c).attempts().stream().map(CopyDeliveryAttempt::copyId)
+                        .toList()).toList();
+        assertThat(recorded).containsExactly(List.of("copy-d1", "copy-d2"), List.of("copy-d4"));
+        assertThat(commands.accepted).filteredOn(RecordDeliveryAttemptCommand.class::isInstance)
+                .extracting(c -> ((RecordDeliveryAttemptCommand) c).copyId()).containsExactly("copy-d3");
+    }
+
+    @Test
+    void aReportRefusedWholeEndsAttemptByAttemptOnEachCopy() {
         commands.refuse = c -> c instanceof RecordCopyDeliveriesCommand;
 
         reports.recordAll(List.of(create("d1", "post-a", AttemptOutcome.DELIVERED),
                 create("d2", "post-a", AttemptOutcome.DELIVERED)));
 
-        assertThat(commands.sent).hasExactlyElementsOfTypes(RecordCopyDeliveriesCommand.class,
-                RecordDeliveryAttemptCommand.class, RecordDeliveryAttemptCommand.class);
-        assertThat(commands.sent.subList(1, 3)).extracting(c -> ((RecordDeliveryAttemptCommand) c).copyId())
+        assertThat(commands.accepted).extracting(c -> ((RecordDeliveryAttemptCommand) c).copyId())
                 .containsExactly("copy-d1", "copy-d2");
+        assertThat(commands.sent).filteredOn(RecordCopyDeliveriesCommand.class::isInstance).hasSize(3);
     }
 
     @Test
@@ -103,6 +118,7 @@ class DeliveryReportsTest {
 
     private static final class Commands extends CommandSender {
         final List<Object> sent = new ArrayList<>();
+        final List<Object> accepted = new ArrayList<>();
         Predicate<Object> refuse = c -> false;
 
         Commands() {
@@ -115,6 +131,7 @@ class DeliveryReportsTest {
             if (refuse.test(command)) {
                 throw new ConflictException("attempts", "refused by the test");
             }
+            accepted.add(command);
             return null;
         }
     }
