@@ -61,6 +61,7 @@ class MetricsIntegrationTest extends WeftIntegrationTest {
         }
         awaitCaughtUp();
         assertThat(value(scrape(), "weft_projection_lag_events{processor=\"sharing-status\"}")).hasValue(0);
+        assertThat(value(scrape(), "weft_node_nudges_listening")).as("this node hears the others").hasValue(1);
         assertThat(value(scrape(), "weft_projection_position{processor=\"sharing-status\"}").orElse(0))
                 .isPositive();
     }

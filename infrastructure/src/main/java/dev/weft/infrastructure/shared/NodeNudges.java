@@ -1,5 +1,7 @@
 package dev.weft.infrastructure.shared;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +15,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,12 +38,26 @@ public class NodeNudges implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final Map<String, WorkSignal> signals;
     private volatile boolean running;
+    private volatile boolean listening;
     private Thread listener;
 
     public NodeNudges(DataSource dataSource, List<WorkSignal> signals) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.signals = signals.stream().collect(Collectors.toMap(WorkSignal::channel, Function.identity()));
+    }
+
+    /** As above, telling operators whether this node hears the others (0 means it waits for its polls). */
+    @Autowired
+    public NodeNudges(DataSource dataSource, List<WorkSignal> signals, MeterRegistry meters) {
+        this(dataSource, signals);
+        Gauge.builder("weft.node.nudges.listening", this, nudges -> nudges.listening ? 1 : 0)
+                .description("1 while this node listens for work queued by other nodes, 0 while it reconnects")
+                .register(meters);
+    }
+
+    public boolean isListening() {
+        return listening;
     }
 
     /** Nudges this node's workers and, once the current transaction commits, every other node's. */
@@ -77,8 +94,10 @@ public class NodeNudges implements SmartLifecycle {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 subscribe(connection);
+                listening = true;
                 relay(connection.unwrap(PGConnection.class));
             } catch (SQLException e) {
+                listening = false;
                 if (running) {
                     LOG.warn("Listening for other nodes' work failed, trying again in {}: {}", RECONNECT_PAUSE,
                             e.toString());
@@ -86,6 +105,7 @@ public class NodeNudges implements SmartLifecycle {
                 }
             }
         }
+        listening = false;
     }
 
     private void subscribe(Connection connection) throws SQLException {

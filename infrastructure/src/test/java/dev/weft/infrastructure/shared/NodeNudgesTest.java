@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.infrastructure.support.TestDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -58,9 +60,33 @@ class NodeNudgesTest {
     }
 
     @Test
+    void operatorsSeeWhetherANodeListens() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        NodeNudges watched = new NodeNudges(database, List.of(new WorkSignal("test_watched")), meters);
+        Gauge gauge = meters.get("weft.node.nudges.listening").gauge();
+        assertThat(gauge.value()).as("before it starts").isZero();
+
+        watched.start();
+        awaitListening(watched, true);
+        assertThat(gauge.value()).isEqualTo(1.0);
+
+        watched.stop();
+        awaitListening(watched, false);
+        assertThat(gauge.value()).as("once stopped").isZero();
+    }
+
+    @Test
     void aChannelMustBeAPlainIdentifier() {
         assertThatThrownBy(() -> new WorkSignal("x; DROP TABLE y"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
+    }
+
+    private static void awaitListening(NodeNudges nudges, boolean expected) throws InterruptedException {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (nudges.isListening() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(nudges.isListening()).isEqualTo(expected);
     }
 
     /** Both listeners are in place once a probe has reached each; the probes' nudges are then drained. */
