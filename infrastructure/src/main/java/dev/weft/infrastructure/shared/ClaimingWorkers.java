@@ -130,7 +130,7 @@ public final class ClaimingWorkers<T> {
                 return;
             } catch (RuntimeException e) {
                 operations.pollFailed(e);
-                pause();
+                Pause.before(pace.pollInterval());
             }
         }
     }
@@ -166,13 +166,6 @@ public final class ClaimingWorkers<T> {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(pace.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private void putBack(List<Runnable> unstarted) {
         for (Runnable task : unstarted) {

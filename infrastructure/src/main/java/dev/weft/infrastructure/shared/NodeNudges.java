@@ -101,7 +101,7 @@ public class NodeNudges implements SmartLifecycle {
                 if (running) {
                     LOG.warn("Listening for other nodes' work failed, trying again in {}: {}", RECONNECT_PAUSE,
                             e.toString());
-                    pause();
+                    Pause.before(RECONNECT_PAUSE);
                 }
             }
         }
@@ -131,11 +131,4 @@ public class NodeNudges implements SmartLifecycle {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RECONNECT_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.weft.application.federation.inbox.ActivityDispatcher;
 import dev.weft.application.federation.inbox.InboxQueue;
 import dev.weft.application.federation.inbox.ReceivedActivity;
 import dev.weft.domain.shared.DomainRuleException;
+import dev.weft.infrastructure.shared.Pause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public class InboxWorker implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Inbox worker could not claim activities: {}", e.getMessage());
-                pause();
+                Pause.before(Duration.ofSeconds(1));
             }
         }
     }
@@ -105,11 +106,4 @@ public class InboxWorker implements SmartLifecycle {
         return Duration.ofSeconds(Math.min(seconds, Duration.ofHours(1).toSeconds()));
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
